@@ -1,0 +1,453 @@
+"""Reading documents: text files, folders, glob patterns, JSONL / CSV / Parquet corpora, standard input.
+
+Every input document comes out either as a `Document` or as a `Failed` record with a one-line
+reason, so that none is lost; a bad document never stops the stream. Inputs are read lazily, one
+document at a time (a folder or a glob pattern is listed up front, as paths only).
+
+Decoding (`decode`): a BOM decides (UTF-8, UTF-16 LE/BE, UTF-32); NUL bytes mean binary unless the
+zeros line up as BOM-less UTF-16; then strict UTF-8; then the single-byte Cyrillic code pages
+(Windows-1251, KOI8-R, CP866, ISO-8859-5) are scored by Russian letter frequencies and letter case;
+charset-normalizer gets the rest. The scorer comes before charset-normalizer because on short news
+sentences charset-normalizer guesses wrong (`США ввели санкции` in KOI8-R comes back as Windows-1251
+`уыб ЧЧЕМЙ УБОЛГЙЙ`; tests/test_documents.py measures both), while the letter frequencies of the
+right decoding stand out even in a dozen letters. Text that still looks like noise (control
+characters, or non-ASCII characters that are mostly not letters) is refused as undecodable.
+
+Newlines are not translated: `\\r\\n` and a lone `\\r` stay in the text, and every offset indexes the
+decoded text exactly as read.
+"""
+from __future__ import annotations
+
+import csv
+import glob
+import io
+import json
+import math
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .records import Document
+
+TEXT_SUFFIXES = {'.txt'}
+TABLE_SUFFIXES = {'.jsonl', '.csv', '.parquet'}
+HEADER = re.compile(r'\A\ufeff?[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*([^\r\n]*?)[ \t]*(?:\r\n|\r|\n|\Z)')
+LINE = re.compile(r'[^\r\n]*')
+MAX_TITLE = 300  # a header "title" that is a whole book on one line is cut here (it is a cell, not text)
+MAX_REASON = 300
+BOMS = (('utf-8-sig', b'\xef\xbb\xbf'), ('utf-32-le', b'\xff\xfe\x00\x00'), ('utf-32-be', b'\x00\x00\xfe\xff'),
+        ('utf-16-le', b'\xff\xfe'), ('utf-16-be', b'\xfe\xff'))
+SINGLE_BYTE_CYRILLIC = ('cp1251', 'koi8_r', 'cp866', 'iso8859_5')  # ties go to the earlier one
+SAMPLE = 1 << 16  # bytes scored when guessing a code page
+# Russian letter frequencies (per cent, news text); the log-probability of each letter scores a decoding.
+LETTER_FREQUENCY = dict(zip('оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё', (
+    10.97, 8.45, 8.01, 7.35, 6.70, 6.26, 5.47, 4.73, 4.54, 4.40, 3.49, 3.21, 2.98, 2.81, 2.62, 2.01, 1.90, 1.74,
+    1.70, 1.65, 1.59, 1.44, 1.21, 0.97, 0.94, 0.73, 0.64, 0.48, 0.36, 0.32, 0.26, 0.04, 0.04)))
+LOG_LETTER = {letter: math.log(share / 100) for letter, share in LETTER_FREQUENCY.items()}
+NEWS_PUNCTUATION = set('«»—–№…„“”‘’•°\xa0')  # non-ASCII characters common in Russian news
+LOG_PUNCTUATION = math.log(0.01)
+LOG_OTHER = -12.0  # box drawing, accented Latin, symbols: what a wrong code page makes of letters
+CASE_PENALTY = -6.0  # an upper-case letter right after a lower-case one (`ЧЧЕМЙ` vs `ввели` is fine, `вВ` is not)
+MIXED_PENALTY = -6.0  # a Cyrillic letter next to a Latin one in the same word
+MIN_SCORE = -5.5  # mean log-probability per non-ASCII character below which a decoding is noise
+CONTROL = re.compile(r'[\x00-\x08\x0e-\x1f\x7f-\x9f]')  # control characters other than \t \n \v \f \r
+MAX_CONTROL_SHARE = 0.01
+SURROGATE = re.compile(r'[\ud800-\udfff]')
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """An input document that could not be read, and why."""
+
+    id: str
+    source: str
+    reason: str
+    meta: dict = field(default_factory=dict, compare=False)
+
+
+class InputError(ValueError):
+    """An input argument that names nothing readable (a usage error, not a bad document)."""
+
+
+def one_line(reason: str, limit: int = MAX_REASON) -> str:
+    """A reason as one short line (the first line, cut at `limit` characters)."""
+    lines = str(reason).strip().splitlines()
+    line = lines[0] if lines else ''
+    return line if len(line) <= limit else line[:limit - 1] + '…'
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text of a file's bytes and the encoding used; raises ValueError for binary or undecodable data."""
+    for encoding, bom in BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding.replace('-sig', ''))
+            except UnicodeDecodeError as error:
+                raise ValueError(f'undecodable: {encoding} byte order mark, but {error.reason} '
+                                 f'at byte {error.start + len(bom)}') from None
+            _check_text(text, encoding)
+            return text, encoding
+    if b'\x00' in data[:SAMPLE]:
+        encoding = _utf16_without_bom(data)
+        if encoding is None:
+            raise ValueError('binary file (NUL bytes), not text')
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            raise ValueError('binary file (NUL bytes), not text') from None
+        _check_text(text, encoding)
+        return text, encoding
+    try:
+        text = data.decode('utf-8')
+    except UnicodeDecodeError:
+        pass
+    else:
+        _check_text(text, 'utf-8')
+        return text, 'utf-8'
+    encoding = guess_cyrillic(data[:SAMPLE]) or _charset_normalizer(data)
+    if encoding is None:
+        raise ValueError('undecodable: not UTF-8, and no Cyrillic code page gives text')
+    text = data.decode(encoding, errors='replace')
+    _check_text(text, encoding)
+    return text, encoding
+
+
+def guess_cyrillic(data: bytes) -> str | None:
+    """The single-byte Cyrillic code page under which `data` reads most like Russian, or None."""
+    scores = [(cyrillic_score(data.decode(encoding, errors='replace')), -rank, encoding)
+              for rank, encoding in enumerate(SINGLE_BYTE_CYRILLIC)]
+    score, _, encoding = max(scores)
+    return encoding.replace('_', '-') if score >= MIN_SCORE else None
+
+
+def cyrillic_score(text: str) -> float:
+    """Mean log-probability per non-ASCII character of `text` being Russian (higher is better).
+
+    Letters score by their frequency; an upper-case letter right after a lower-case one, and a
+    Cyrillic letter touching a Latin one (`Дrger ьber`: German read as Windows-1251), are penalised.
+    """
+    total, count, previous_lower, previous = 0.0, 0, False, ''  # previous: 'latin', 'cyrillic' or ''
+    for char in text:
+        if char < '\x80':
+            latin = char.isalpha()
+            if latin and previous == 'cyrillic':
+                total += MIXED_PENALTY
+            previous_lower, previous = char.islower(), 'latin' if latin else ''
+            continue
+        count += 1
+        lower = char.lower()
+        if lower in LOG_LETTER:
+            total += LOG_LETTER[lower]
+            if char != lower and previous_lower:
+                total += CASE_PENALTY
+            if previous == 'latin':
+                total += MIXED_PENALTY
+            previous_lower, previous = char == lower, 'cyrillic'
+        else:
+            total += LOG_PUNCTUATION if char in NEWS_PUNCTUATION else LOG_OTHER
+            previous_lower, previous = False, ''
+    return total / count if count else LOG_OTHER
+
+
+def _charset_normalizer(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    return None if best is None else best.encoding
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """`utf-16-le` or `-be` if the zero bytes sit on one side, as in mostly-ASCII or Cyrillic UTF-16."""
+    sample = data[:SAMPLE]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    if odd > len(sample) // 4 and even == 0:
+        return 'utf-16-le'
+    if even > len(sample) // 4 and odd == 0:
+        return 'utf-16-be'
+    return None
+
+
+def _check_text(text: str, encoding: str) -> None:
+    sample = text[:SAMPLE]
+    controls = len(CONTROL.findall(sample))
+    if controls > MAX_CONTROL_SHARE * len(sample):
+        raise ValueError(f'binary or undecodable: {controls} control characters in the first '
+                         f'{len(sample)} as {encoding}')
+
+
+def parse_header(text: str) -> tuple[dict[str, str], tuple[tuple[int, int], ...]]:
+    """The metadata header (` date 2025-11-04 Ричмонд`, then the title line) and the range to skip.
+
+    Lines may end in `\\n`, `\\r\\n` or a lone `\\r`; only the date line is skipped (the title is text).
+    """
+    match = HEADER.match(text)
+    if not match:
+        return {}, ()
+    meta = {'date': match.group(1), 'place': match.group(2).strip()[:MAX_TITLE]}
+    for line in LINE.finditer(text, match.end()):
+        title = line.group().strip()
+        if title:
+            meta['title'] = title if len(title) <= MAX_TITLE else title[:MAX_TITLE - 1] + '…'
+            break
+    return meta, ((match.start(), match.end()),)
+
+
+def iter_documents(inputs: Iterable[str], id_column: str = 'id',
+                   text_column: str = 'text') -> Iterator[Document | Failed]:
+    """Every document of every input, in a stable order: arguments as given, folders and patterns sorted.
+
+    A second document with an id already seen becomes a `Failed` (ids are kept in a set: the one
+    thing that grows with the corpus, a few dozen bytes a document).
+    """
+    seen: set[str] = set()
+    for item in inputs:
+        for doc in _read_input(item, id_column, text_column):
+            if doc.id in seen:
+                doc = Failed(doc.id, doc.source, f'duplicate id {doc.id!r}: an earlier document has it')
+            seen.add(doc.id)
+            yield doc
+
+
+def check_inputs(inputs: Iterable[str], id_column: str = 'id', text_column: str = 'text') -> list[str]:
+    """The inputs, checked before any work starts; raises InputError (a usage error) for an input that
+    names nothing (missing path, pattern matching no input file, unknown file kind) and for a CSV or
+    Parquet file without the id and text columns."""
+    out = []
+    for item in inputs:
+        item = str(item)
+        if item == '-':
+            out.append(item)
+            continue
+        if glob.has_magic(item):
+            matches = [Path(m) for m in sorted(glob.glob(item, recursive=True))]
+            matches = [m for m in matches if m.is_dir() or m.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES]
+            if not matches:
+                raise InputError(f'{item}: the pattern matches no .txt/.jsonl/.csv/.parquet file or folder')
+        elif not os.path.exists(item):
+            raise InputError(f'{item}: no such file or folder')
+        else:
+            matches = [Path(item)]
+            if matches[0].is_file() and matches[0].suffix.lower() not in TEXT_SUFFIXES | TABLE_SUFFIXES:
+                raise InputError(f'{item}: unknown input kind (expected .txt, .jsonl, .csv, .parquet or a folder)')
+        for path in matches:
+            if path.is_file():
+                _check_columns(path, id_column, text_column)
+        out.append(item)
+    return out
+
+
+expand_inputs = check_inputs  # the earlier name
+
+
+def _check_columns(path: Path, id_column: str, text_column: str) -> None:
+    suffix = path.suffix.lower()
+    if suffix == '.csv':
+        try:
+            with open(path, encoding='utf-8-sig', errors='replace', newline='') as f:
+                names = next(csv.reader(f), [])
+        except (OSError, csv.Error) as error:
+            raise InputError(f'{path}: cannot read the CSV header: {one_line(error)}') from None
+    elif suffix == '.parquet':
+        try:
+            import pyarrow.parquet as pq
+
+            names = pq.ParquetFile(path).schema_arrow.names
+        except ImportError:
+            raise InputError(f'{path}: reading Parquet needs pyarrow (pip install pyarrow)') from None
+        except Exception as error:  # a broken file is a bad document (found again, and reported, when read)
+            del error
+            return
+    else:
+        return
+    if id_column not in names or text_column not in names:
+        raise InputError(f'{path}: needs columns {id_column!r} and {text_column!r} (has {names}); '
+                         'see --id-column and --text-column')
+
+
+def _read_input(item: str, id_column: str, text_column: str) -> Iterator[Document | Failed]:
+    if item == '-':
+        stream = sys.stdin
+        if hasattr(stream, 'buffer'):
+            stream = io.TextIOWrapper(stream.buffer, encoding='utf-8-sig', errors='replace')
+        yield from _read_jsonl_lines(stream, '<stdin>', id_column, text_column)
+        return
+    if glob.has_magic(item):
+        base = _pattern_base(item)
+        for match in sorted(glob.glob(item, recursive=True)):
+            path = Path(match)
+            if path.is_dir():
+                yield from _read_folder(path, base)
+            elif path.suffix.lower() in TEXT_SUFFIXES:
+                yield read_text_file(path, doc_id=_relative_id(path, base))
+            elif path.suffix.lower() in TABLE_SUFFIXES:
+                yield from _read_table(path, id_column, text_column)
+        return
+    path = Path(item)
+    if path.is_dir():
+        yield from _read_folder(path, path)
+    elif path.suffix.lower() in TEXT_SUFFIXES:
+        yield read_text_file(path)
+    else:
+        yield from _read_table(path, id_column, text_column)
+
+
+def _read_folder(folder: Path, root: Path) -> Iterator[Document | Failed]:
+    """The .txt files under `folder` (listed first, as paths; read one at a time)."""
+    files = sorted(p for p in folder.rglob('*') if p.suffix.lower() in TEXT_SUFFIXES and p.is_file())
+    for file in files:
+        yield read_text_file(file, doc_id=_relative_id(file, root))
+
+
+def _read_table(path: Path, id_column: str, text_column: str) -> Iterator[Document | Failed]:
+    suffix = path.suffix.lower()
+    try:
+        if suffix == '.jsonl':
+            with open(path, encoding='utf-8-sig', errors='replace', newline='') as f:
+                yield from _read_jsonl_lines(f, str(path), id_column, text_column)
+        elif suffix == '.csv':
+            yield from _read_csv(path, id_column, text_column)
+        elif suffix == '.parquet':
+            yield from _read_parquet(path, id_column, text_column)
+    except OSError as error:  # the file vanished or cannot be read: its documents are one failure
+        yield Failed(_clean(path.stem), str(path), f'cannot read the file: {one_line(error.strerror or error)}')
+
+
+def _pattern_base(pattern: str) -> Path:
+    """The folder part of a glob pattern before the first wildcard: ids of matches are relative to it."""
+    parts = []
+    for part in Path(pattern).parts[:-1]:
+        if glob.has_magic(part):
+            break
+        parts.append(part)
+    return Path(*parts) if parts else Path('.')
+
+
+def _relative_id(file: Path, root: Path) -> str:
+    """A file's path under `root` without the suffix (`2024/001`), so ids stay unique."""
+    try:
+        relative = file.relative_to(root)
+    except ValueError:
+        relative = Path(file.name)
+    return _clean(relative.with_suffix('').as_posix())
+
+
+def read_text_file(path: Path, doc_id: str | None = None) -> Document | Failed:
+    path = Path(path)
+    doc_id = doc_id or _clean(path.stem)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Failed(doc_id, str(path), f'cannot read the file: {one_line(error.strerror or error)}')
+    if not data or data.isspace():
+        return Failed(doc_id, str(path), 'empty file')
+    try:
+        text, encoding = decode(data)
+    except ValueError as error:
+        return Failed(doc_id, str(path), one_line(error))
+    del data
+    return make_document(doc_id, text, str(path), encoding)
+
+
+def make_document(doc_id: str, text: str, source: str, encoding: str = '') -> Document | Failed:
+    """A `Document` with its header parsed (`meta`: date, place, title, encoding, skip), or `Failed`
+    for a text with nothing but white space. Lone surrogates (from JSON `\\ud800`) become U+FFFD, one
+    character for one, so offsets stay right and the text can be written as UTF-8."""
+    doc_id, source, text = _clean(doc_id), _clean(source), _clean(text)
+    if not text or text.isspace():
+        return Failed(doc_id, source, 'no text', {'encoding': encoding})
+    meta, skip = parse_header(text)
+    meta['encoding'] = encoding
+    meta['skip'] = skip
+    return Document(doc_id, text, source, meta)
+
+
+def _clean(value: str) -> str:
+    return SURROGATE.sub('\ufffd', value) if SURROGATE.search(value) else value
+
+
+def _read_jsonl_lines(lines, source: str, id_column: str, text_column: str) -> Iterator[Document | Failed]:
+    stem = Path(source).stem
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f'{source}:{number}'
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield Failed(f'{stem}:{number}', where, f'invalid JSON: {error.msg}')
+            continue
+        except RecursionError:
+            yield Failed(f'{stem}:{number}', where, 'invalid JSON: nested too deeply')
+            continue
+        if not isinstance(row, dict):
+            yield Failed(f'{stem}:{number}', where, 'a JSON line that is not an object')
+            continue
+        yield _from_row(row, where, f'{stem}:{number}', id_column, text_column)
+
+
+def _from_row(row: dict, where: str, fallback_id: str, id_column: str, text_column: str) -> Document | Failed:
+    raw_id = row.get(id_column)
+    doc_id = fallback_id if raw_id is None or raw_id == '' else _clean(str(raw_id))
+    text = row.get(text_column)
+    if raw_id is None or raw_id == '':
+        return Failed(doc_id, where, f'no {id_column!r} value')
+    if not isinstance(text, str) or not text.strip():
+        return Failed(doc_id, where, f'no text in column {text_column!r}')
+    return make_document(doc_id, text, where, 'utf-8')
+
+
+def _read_csv(path: Path, id_column: str, text_column: str) -> Iterator[Document | Failed]:
+    """Rows of a CSV file; a row that does not parse, or has another number of fields than the
+    header, is a `Failed` (the reader goes on with the next row)."""
+    csv.field_size_limit(1 << 30)
+    with open(path, encoding='utf-8-sig', errors='replace', newline='') as f:
+        reader = csv.reader(f, strict=True)
+        header = next(reader, None)
+        if header is None or id_column not in header or text_column not in header:
+            raise InputError(f'{path}: needs columns {id_column!r} and {text_column!r} (has {header})')
+        id_index = header.index(id_column)
+        while True:
+            line = reader.line_num + 1
+            where, fallback = f'{path}:{line}', f'{path.stem}:{line}'
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                yield Failed(fallback, where, f'broken CSV row: {one_line(error)}')
+                continue
+            if not row:
+                continue
+            if len(row) != len(header):
+                raw_id = row[id_index] if id_index < len(row) and row[id_index] else fallback
+                yield Failed(_clean(raw_id), where, f'broken CSV row: {len(row)} fields, the header has {len(header)}')
+                continue
+            yield _from_row(dict(zip(header, row)), where, fallback, id_column, text_column)
+
+
+def _read_parquet(path: Path, id_column: str, text_column: str) -> Iterator[Document | Failed]:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError as error:
+        raise InputError(f'{path}: reading Parquet needs pyarrow (pip install pyarrow)') from error
+    number = 0
+    try:
+        table = pq.ParquetFile(path)
+        names = table.schema_arrow.names
+        if id_column not in names or text_column not in names:
+            raise InputError(f'{path}: needs columns {id_column!r} and {text_column!r} (has {names})')
+        for batch in table.iter_batches(columns=[id_column, text_column], batch_size=256):
+            for row in batch.to_pylist():
+                number += 1
+                yield _from_row(row, f'{path}:{number}', f'{path.stem}:{number}', id_column, text_column)
+    except (InputError, OSError):
+        raise
+    except Exception as error:  # a damaged file: the rows not read yet are one failure
+        where = f'{path}:{number + 1}' if number else str(path)
+        yield Failed(f'{path.stem}:{number + 1}' if number else path.stem, where,
+                     f'cannot read Parquet: {one_line(error)}')

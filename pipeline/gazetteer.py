@@ -1,0 +1,110 @@
+"""Matching dictionary phrases in any inflected form: the shared engine of the country and weapon steps.
+
+A phrase matches a run of words when each word shares a pymorphy3 lemma with the phrase's word
+(`Соединённых Штатов` ~ `Соединённые Штаты`, `Иглы-С` ~ `Игла-С`). Capitalised phrase words must be
+capitalised in the text, upper-case abbreviations must be written in upper case, and a phrase that
+is also an ordinary word (`Того`, `Перу`, `Калибр`) is not taken at the start of a sentence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, Iterable, TypeVar
+
+from .morph import fold, is_common_word, lemmas
+from .records import Token
+
+T = TypeVar('T')
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase(Generic[T]):
+    """One dictionary form with what it stands for (`value`)."""
+
+    form: str
+    words: tuple[frozenset[str], ...]
+    capitals: tuple[bool, ...]
+    upper: bool
+    common: bool
+    value: T
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[T]):
+    """A phrase found over words[first:last] of a text."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    phrase: Phrase[T]
+
+
+class Gazetteer(Generic[T]):
+    """An index of phrases by the lemmas of their first word; `find` returns the longest matches."""
+
+    def __init__(self, items: Iterable[tuple[str, T]]) -> None:
+        self.index: dict[str, list[Phrase[T]]] = {}
+        for form, value in items:
+            phrase = make_phrase(form, value)
+            if not phrase.words:
+                continue
+            for lemma in phrase.words[0]:
+                self.index.setdefault(lemma, []).append(phrase)
+        for phrases in self.index.values():
+            phrases.sort(key=lambda p: -len(p.words))
+
+    def find(self, words: list[Token], sentence_initial: set[int] | frozenset = frozenset()) -> list[Match[T]]:
+        """Non-overlapping longest matches, left to right."""
+        found: list[Match[T]] = []
+        i = 0
+        while i < len(words):
+            match = self.match_at(words, i, i in sentence_initial)
+            if match is None:
+                i += 1
+            else:
+                found.append(match)
+                i = match.last
+        return found
+
+    def match_at(self, words: list[Token], i: int, initial: bool = False) -> Match[T] | None:
+        best = None
+        seen = set()
+        for lemma in lemmas(words[i].text):
+            for phrase in self.index.get(lemma, ()):
+                if id(phrase) in seen:
+                    continue
+                seen.add(id(phrase))
+                n = len(phrase.words)
+                if best is not None and n <= best.last - best.first:
+                    continue
+                if i + n > len(words) or not _fits(phrase, words[i:i + n], initial):
+                    continue
+                best = Match(i, i + n, words[i].start, words[i + n - 1].end, phrase)
+        return best
+
+
+def make_phrase(form: str, value: Any) -> Phrase:
+    from .segment import split_words
+
+    parts = [w.text for w in split_words(form)]
+    return Phrase(
+        form=form,
+        words=tuple(lemmas(p) for p in parts),
+        capitals=tuple(p[:1].isupper() for p in parts),
+        upper=len(parts) == 1 and len(parts[0]) > 1 and parts[0].isupper(),
+        common=len(parts) == 1 and parts[0].isalpha() and is_common_word(parts[0]),
+        value=value,
+    )
+
+
+def _fits(phrase: Phrase, words: list[Token], initial: bool) -> bool:
+    if phrase.upper:
+        return words[0].text.isupper() and fold(words[0].text) == fold(phrase.form)
+    if phrase.common and phrase.capitals[0] and initial:
+        return False
+    for word, wanted, capital in zip(words, phrase.words, phrase.capitals):
+        if capital and not word.text[:1].isupper():
+            return False
+        if not (wanted & lemmas(word.text)):
+            return False
+    return True

@@ -1,0 +1,369 @@
+"""Person mentions: the span of the name, its nominative, and merging short forms into the fullest name.
+
+Nominative. The case and gender that most words of the name can share are chosen together
+(`Любовь Глебова`: nominative feminine, not genitive masculine `Глебов`), then each word that the
+dictionary knows in that case and gender is put in the nominative (`Марии Захаровой` → `Мария
+Захарова`); a word it knows only otherwise stays as written (`Любови Соболь` → `Любовь Соболь`).
+A word pymorphy3 does not know is a foreign name: it keeps its form in the nominative and when it
+ends in a vowel that is not a case ending (`Мадуро`, `Амаду Туре`, never `мадурый`); otherwise its
+case ending is taken off (`Уго Чавеса` → `Чавес`, `Цзян Цзэминя` → `Цзэминь`), preferring a form the
+same document writes (`Сабриэлем` → `Сабриэл` where the text also has `Сабриэл Матиас`).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .morph import fold, keep_yo, lemmas, match_case, parses
+from .records import Mention, Span
+
+DATA = Path(__file__).parent / 'data'
+NAME_TAGS = frozenset({'Name', 'Surn', 'Patr'})
+CASES = ('nomn', 'gent', 'datv', 'accs', 'ablt', 'loct')
+GENDERS = ('masc', 'femn')
+INITIAL = re.compile(r'^[A-ZА-ЯЁ][a-zа-яё]?\.$')  # В.  Дж.
+GENERATION = re.compile(r'-(?:младш|старш)\w*$', re.IGNORECASE)  # Буш-младший → Буш
+QUOTED = re.compile(r'[«„“"]([^«»„“”"\n]{1,80})[»“”"]')
+MAX_TITLE_WORDS = 6  # a short quoted phrase holding a name is a title: the TV programme «С Мадуро +»
+SPAN_BREAK = re.compile(r'[(\[«»"“”„;:!?,]|\s[-–—]\s|[–—]|\.\s+(?=[А-ЯЁA-Z][а-яёa-z])')
+# Case endings of foreign names the dictionary does not know, by gender and case: (ending, nominative ending).
+ENDINGS = {
+    ('masc', 'gent'): (('ии', 'ия'), ('я', 'ь'), ('а', '')), ('masc', 'accs'): (('ию', 'ия'), ('я', 'ь'), ('а', '')),
+    ('masc', 'datv'): (('ии', 'ия'), ('ю', 'ь'), ('у', '')),
+    ('masc', 'ablt'): (('ией', 'ия'), ('ем', 'ь'), ('ём', 'ь'), ('ом', ''), ('ым', '')), ('masc', 'loct'): (('ии', 'ия'), ('е', '')),
+    ('femn', 'gent'): (('ии', 'ия'), ('и', 'я'), ('ы', 'а')), ('femn', 'datv'): (('ии', 'ия'), ('е', 'а')),
+    ('femn', 'accs'): (('ю', 'я'), ('у', 'а')), ('femn', 'ablt'): (('ей', 'я'), ('ой', 'а')),
+    ('femn', 'loct'): (('ии', 'ия'), ('е', 'а')),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One word's reading in one case and gender, with a weight; `parse` None means 'as written'."""
+
+    weight: float
+    parse: object | None
+
+
+def _readings(word: str, case: str, gender: str) -> Reading | None:
+    """The best dictionary reading of a word in (case, gender), or None."""
+    best = None
+    for parse in parses(word):
+        tag = parse.tag
+        grammemes = tag.grammemes
+        if 'plur' in grammemes and 'Fixd' not in grammemes:
+            continue
+        if 'NOUN' not in grammemes and not ('ADJF' in grammemes and _adjectival(word)):
+            continue
+        if tag.case != case:
+            continue
+        if tag.gender not in (gender, None) and 'ms-f' not in grammemes:
+            continue
+        weight = parse.score + (1.0 if NAME_TAGS & grammemes else 0.0) + (0.5 if parse.is_known else 0.0)
+        if best is None or weight > best.weight:
+            best = Reading(weight, None if 'Fixd' in grammemes else parse)
+    return best
+
+
+def _adjectival(word: str) -> bool:
+    """Adjectival surnames the dictionary lacks: Зеленского, Политковской."""
+    word = word.lower()
+    return bool(re.search(r'(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)$', word)
+                or re.search(r'[^аеиоуыэюяьй](?:ого|ому)$', word)
+                and any('ADJF' in p.tag.grammemes for p in parses(word)))
+
+
+def _known(word: str) -> bool:
+    """The dictionary knows the word as a name, or it has a surname's adjectival form (Зеленского).
+
+    A word the dictionary knows only as a common noun (`Пике`, `Туре`, `Соболь`) is read as a
+    foreign name, which is what it is inside a person's name.
+    """
+    return _adjectival(word) or any(p.is_known and NAME_TAGS & p.tag.grammemes for p in parses(word))
+
+
+def _indeclinable(word: str) -> bool:
+    """Every reading is fixed (Шойгу, Чарли): the word says nothing about the case."""
+    readings = [p for p in parses(word) if 'NOUN' in p.tag.grammemes]
+    return bool(readings) and all('Fixd' in p.tag.grammemes for p in readings)
+
+
+# Unambiguous oblique endings of foreign names, used when no known word gives the case.
+GUESS_ENDINGS = (('ом', 'ablt', 'masc'), ('ем', 'ablt', 'masc'), ('ём', 'ablt', 'masc'), ('ой', 'ablt', 'femn'),
+                 ('ей', 'ablt', 'femn'))
+
+
+PREPOSITION_CASES = {
+    **dict.fromkeys('у от до из без для около после против среди кроме возле вокруг мимо вместо ради '
+                    'помимо напротив вне насчет'.split(), 'gent'),
+    **dict.fromkeys('к ко по благодаря согласно'.split(), 'datv'),
+    **dict.fromkeys('с со над под перед между'.split(), 'ablt'),
+    **dict.fromkeys('о об обо при'.split(), 'loct'),
+    **dict.fromkeys('через про'.split(), 'accs'),
+}
+PREVIOUS_WORD = re.compile(r'([А-Яа-яЁё-]+)[ \xa0]+$')
+
+
+def context_case(text: str, start: int) -> str | None:
+    """The case the word before a name asks for: a preposition's (`с Локхартом`), a title's own
+    (`президенту Байдену`), or the genitive after any other noun (`фильм Кубрика`)."""
+    match = PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if not match or not match.group(1)[:1].islower():
+        return None
+    word = match.group(1).lower()
+    if word in PREPOSITION_CASES:
+        return PREPOSITION_CASES[word]
+    nouns = [p for p in parses(word) if 'NOUN' in p.tag.grammemes and p.is_known]
+    if not nouns or parses(word)[0] not in nouns:
+        return None
+    if lemmas(word) & titles():
+        return nouns[0].tag.case
+    return 'gent'
+
+
+def _choose(words: list[str], hint: str | None = None) -> tuple[str, str]:
+    """The (case, gender) most of the name's known words agree on; nominative masculine on a tie."""
+    best, best_score = ('nomn', 'masc'), -1.0
+    for case in CASES:
+        for gender in GENDERS:
+            score = 0.0
+            for word in words:
+                if INITIAL.match(word) or not _known(word) or _indeclinable(word):
+                    continue
+                reading = _readings(word, case, gender)
+                if reading is not None:
+                    score += 1 + reading.weight
+            score += 0.01 if case == 'nomn' else 0.0
+            if score > best_score + 1e-9:
+                best, best_score = (case, gender), score
+    if best_score < 1:  # no known word: an unambiguous ending of a foreign name decides, then the context
+        for word in words:
+            for ending, case, gender in GUESS_ENDINGS:
+                if len(word) > len(ending) + 2 and word.lower().endswith(ending):
+                    return case, gender
+        if hint in CASES:
+            return hint, best[1]
+    return best
+
+
+def _foreign(word: str, case: str, gender: str, written: frozenset[str]) -> str:
+    """The nominative of a name the dictionary does not know (see the module docstring)."""
+    if case == 'nomn':
+        # The case is unknown or nominative: only a shorter form the document writes (Байден beside
+        # Байдена) shows that this one is inflected.
+        for (_, other_case), endings in ENDINGS.items():
+            for ending, replacement in endings:
+                stem = word[:-len(ending)]
+                if other_case != 'nomn' and word.lower().endswith(ending) and len(stem) > 1:
+                    for candidate in (stem + replacement, stem):
+                        if fold(candidate) in written and fold(candidate) != fold(word):
+                            return candidate
+        return word
+    candidates = []
+    for ending, replacement in ENDINGS.get((gender, case), ()):
+        if word.lower().endswith(ending) and len(word) > len(ending) + 1:
+            candidates.append(word[:-len(ending)] + replacement)
+            candidates.append(word[:-len(ending)])
+    for candidate in candidates:
+        if fold(candidate) in written:
+            return candidate
+    # Foreign names ending in -е, -и, -о, -э rarely decline (Сиссе, Буфье, Саркози, Мадуро): keep them,
+    # unless a two-letter Russian ending shows a declined name (Гарсии, Сарновым).
+    if word[-1:].lower() in 'оеэи' and not any(word.lower().endswith(e) for e, _ in
+                                               ENDINGS.get((gender, case), ()) if len(e) > 1):
+        return word
+    return candidates[0] if candidates else word
+
+
+def normalize_person(words: list[str], written: frozenset[str] = frozenset(), hint: str | None = None) -> str:
+    """The nominative of a whole name given as its words (`['Владимиру', 'Путину']` → `Владимир Путин`).
+
+    `written` holds the folded words the document writes in its names, to prefer their spelling;
+    `hint` is the case the context asks for (see `context_case`), used when no word of the name is known.
+    """
+    case, gender = _choose(words, hint)
+    out = []
+    for word in words:
+        if INITIAL.match(word):
+            out.append(word)
+            continue
+        parts = word.split('-')
+        out.append('-'.join(_word_nominative(part, case, gender, written) if part[:1].isupper() or i == 0 else part
+                            for i, part in enumerate(parts)))
+    return GENERATION.sub('', ' '.join(out))
+
+
+def _word_nominative(word: str, case: str, gender: str, written: frozenset[str]) -> str:
+    if not _known(word):
+        return _foreign(word, case, gender, written)
+    reading = _readings(word, case, gender)
+    if reading is None or reading.parse is None:
+        return word
+    parse = reading.parse
+    wanted = {'nomn', 'sing'}
+    if 'ADJF' in parse.tag.grammemes or 'Surn' in parse.tag.grammemes:
+        wanted.add(gender)
+    inflected = parse.inflect(wanted) or parse.inflect({'nomn', 'sing'})
+    value = inflected.word if inflected else parse.normal_form
+    return match_case(word, keep_yo(word, value))
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name as written: `В.В. Путин` → `В.`, `В.`, `Путин`; `Дж.Коми` → `Дж.`, `Коми`."""
+    words = []
+    for chunk in text.replace('\xa0', ' ').split():
+        parts = re.findall(r'[A-ZА-ЯЁ][a-zа-яё]?\.|[^\s.]+\.?', chunk)
+        words.extend(p if INITIAL.match(p) else p.rstrip('.') for p in parts if p.strip('.'))
+    return words
+
+
+def person_spans(text: str, spans: list[Span]) -> list[tuple[int, int, bool]]:
+    """The names inside the PER spans, as (start, end, is_alias): cut at quotes and sentence breaks.
+
+    `Император Акихито` → `Акихито`; `Фолькера Буфье (Volker Bouffier)` → `Фолькера Буфье` and the
+    alias `Volker Bouffier` (True: the same person as the name before it). A name inside a short
+    quoted title (the programme «С Мадуро +») is no person; nor is a lone word the dictionary knows
+    only as something else (`Подавлен`, `Кандидатке`, `Муром`), a sentence-initial tagger slip.
+    """
+    titles = [(m.start(1), m.end(1)) for m in QUOTED.finditer(text) if len(m.group(1).split()) <= MAX_TITLE_WORDS]
+    out = []
+    for span in spans:
+        if span.type != 'PER' or any(s <= span.start and span.end <= e for s, e in titles):
+            continue
+        name = _clean(text, span.start, span.end)
+        if name:
+            out.append((*name, False))
+        bracket = text.find('(', span.start, span.end)
+        if bracket >= 0:
+            close = text.find(')', bracket, span.end + 1)
+            alias = _clean(text, bracket + 1, close if close >= 0 else span.end)
+            if alias:
+                out.append((*alias, True))
+    return out
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
+    cut = SPAN_BREAK.search(text, start, end)
+    if cut:
+        end = cut.start()
+    end = start + len(text[start:end].rstrip(' \t\n\xa0-–—.,'))
+    start = end - len(text[start:end].lstrip(' \t\n\xa0'))
+    while True:  # leading titles: Папа, Кронпринц, Поп-звезда, Доктора
+        match = re.match(r'[\w-]+[ \xa0]+', text[start:end])
+        if not (match and match.group()[:1].isupper() and _is_title(match.group().strip())):
+            break
+        start += match.end()
+    words = name_words(text[start:end])
+    if not words or not words[0][:1].isupper():
+        return None
+    if len(words) == 1 and _not_a_name(words[0]):
+        return None
+    return start, end
+
+
+def _not_a_name(word: str) -> bool:
+    readings = parses(word)
+    return bool(readings) and all(p.is_known and not (NAME_TAGS & p.tag.grammemes) for p in readings) and not _adjectival(word)
+
+
+@lru_cache(maxsize=1)
+def titles() -> frozenset[str]:
+    """Lemmas of `data/person_titles.txt`."""
+    lines = (DATA / 'person_titles.txt').read_text(encoding='utf-8').splitlines()
+    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith('#'))
+
+
+def _is_title(word: str) -> bool:
+    """A title or role (Император, Папа, Доктора, Поп-звезда), not part of the name."""
+    return bool(lemmas(word) & titles())
+
+
+def find_persons(text: str, spans: list[Span]) -> list[Mention]:
+    """Person mentions from the NER's PER spans, with their nominative."""
+    cuts = person_spans(text, spans)
+    written = frozenset(fold(w) for start, end, _ in cuts for w in name_words(text[start:end]))
+    mentions = []
+    for start, end, alias in cuts:
+        normal = text[start:end] if alias else normalize_person(name_words(text[start:end]), written,
+                                                                 context_case(text, start))
+        mentions.append(Mention(type='person', start=start, end=end, text=text[start:end], normal=normal,
+                                entity=normal, kind='alias' if alias else '', source='ner'))
+    return mentions
+
+
+def _surname_key(name: str) -> frozenset[str]:
+    """Lemmas of the last word (`Захарова`, `Захаров` share `захаров`)."""
+    last = name.split()[-1]
+    return lemmas(last) | {fold(last)}
+
+
+def _initials(name: str) -> list[str]:
+    return [w.rstrip('.') for w in name.split()[:-1]]
+
+
+def _is_full(name: str) -> bool:
+    words = name.split()
+    folded = [fold(w) for w in words]
+    return len(words) >= 2 and not any(INITIAL.match(w) for w in words) and len(set(folded)) == len(folded)
+
+
+def merge_persons(mentions: list[Mention]) -> None:
+    """Give each person mention the fullest name the document gives for it (sets `entity`, `kind`).
+
+    A bare surname, initials with a surname, or a shorter full name join the longest full name
+    ending in the same surname (`Мадуро`, `Н. Мадуро` → `Николас Мадуро`; `Владимир Путин` →
+    `Владимир Владимирович Путин`) whose first words agree with the initials. A bare first name
+    joins the one full name that starts with it, if only one does (`Мишель` → `Мишель Обама`). Where
+    several full names fit, the nearest one before the mention wins, then the most frequent.
+    """
+    full = [m for m in mentions if _is_full(m.normal) and m.kind != 'alias']
+    counts = Counter(fold(m.normal) for m in full)
+    previous = None
+    for mention in mentions:
+        if mention.kind == 'alias':  # `(Volker Bouffier)` after `Фолькера Буфье`
+            mention.entity = previous.entity if previous else mention.normal
+            continue
+        previous = mention
+        words = mention.normal.split()
+        mention.kind = 'surname' if len(words) == 1 else 'full' if _is_full(mention.normal) else 'initials'
+        best = _best_full(mention, words, full, counts)
+        if best is None and len(words) == 1:
+            best = _by_first_name(words[0], full)
+            if best is not None:
+                mention.kind = 'first'
+        mention.entity = best.normal if best else mention.normal
+
+
+def _best_full(mention: Mention, words: list[str], full: list[Mention], counts: Counter) -> Mention | None:
+    key = _surname_key(mention.normal)
+    best = None
+    for other in full:
+        other_words = other.normal.split()
+        shorter = len(other_words) < len(words) if mention.kind == 'initials' else len(other_words) <= len(words)
+        if shorter or not (key & _surname_key(other.normal)):
+            continue
+        if mention.kind == 'initials':
+            initials = _initials(mention.normal)
+            if not all(fold(w).startswith(fold(i)) for i, w in zip(initials, other_words)):
+                continue
+        if mention.kind == 'full' and fold(words[0]) != fold(other_words[0]):
+            continue
+        before = other.start < mention.start
+        rank = (len(other_words), before, other.start if before else -other.start, counts[fold(other.normal)])
+        if best is None or rank > best[0]:
+            best = (rank, other)
+    return best[1] if best else None
+
+
+def _by_first_name(word: str, full: list[Mention]) -> Mention | None:
+    """The fullest name starting with this first name, if all such names share one surname."""
+    key = lemmas(word) | {fold(word)}
+    names = [other for other in full if key & (lemmas(other.normal.split()[0]) | {fold(other.normal.split()[0])})]
+    if not names:
+        return None
+    fullest = max(names, key=lambda m: (len(m.normal.split()), -m.start))
+    surname = _surname_key(fullest.normal)
+    return fullest if all(surname & _surname_key(other.normal) for other in names) else None

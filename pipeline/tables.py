@@ -1,0 +1,100 @@
+"""Tidy tables from records: one row per document, per mention, per entity in a document, per error.
+
+Rows are built per document (`document_rows`), so the batch runner can stream them to disk, and
+gathered into pandas DataFrames by `tables` for library use.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .documents import Failed, make_document, one_line
+from .extract import Extraction
+from .records import Document
+
+DOCUMENT_COLUMNS = ['doc_id', 'source', 'status', 'reason', 'encoding', 'date', 'place', 'title', 'characters',
+                    'sentences', 'tokens', 'mentions', 'persons', 'countries', 'weapons']
+MENTION_COLUMNS = ['doc_id', 'type', 'start', 'end', 'text', 'entity', 'code', 'normal', 'kind', 'weapon_class',
+                   'origin', 'sentence', 'source']
+ENTITY_COLUMNS = ['doc_id', 'type', 'entity', 'code', 'weapon_class', 'origin', 'mentions', 'first_start']
+ERROR_COLUMNS = ['doc_id', 'source', 'reason']
+COLUMNS = {'documents': DOCUMENT_COLUMNS, 'mentions': MENTION_COLUMNS, 'entities': ENTITY_COLUMNS,
+           'errors': ERROR_COLUMNS}
+INTEGER_COLUMNS = {'characters', 'sentences', 'tokens', 'mentions', 'persons', 'countries', 'weapons', 'start', 'end',
+                   'sentence', 'first_start'}
+
+
+@dataclass(slots=True)
+class Rows:
+    """The rows one document contributes to each table."""
+
+    documents: list[dict] = field(default_factory=list)
+    mentions: list[dict] = field(default_factory=list)
+    entities: list[dict] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)
+
+    def extend(self, other: Rows) -> None:
+        for name in COLUMNS:
+            getattr(self, name).extend(getattr(other, name))
+
+
+def document_rows(doc: Document | Failed, result: Extraction | None = None, error: str = '') -> Rows:
+    """Rows for one document: its extraction, or the reason it failed (`error` or a `Failed` record)."""
+    meta = doc.meta or {}
+    base = {'doc_id': doc.id, 'source': doc.source, 'encoding': meta.get('encoding', ''), 'date': meta.get('date', ''),
+            'place': meta.get('place', ''), 'title': meta.get('title', '')}
+    reason = one_line(doc.reason if isinstance(doc, Failed) else error)
+    if reason or result is None:
+        row = {**base, 'status': 'error', 'reason': reason, 'characters': len(getattr(doc, 'text', '') or ''),
+               'sentences': 0, 'tokens': 0, 'mentions': 0, 'persons': 0, 'countries': 0, 'weapons': 0}
+        return Rows(documents=[row], errors=[{'doc_id': doc.id, 'source': doc.source, 'reason': reason}])
+    mentions = result.mentions
+    types = Counter(m.type for m in mentions)
+    row = {**base, 'status': 'ok', 'reason': '', 'characters': len(doc.text), 'sentences': result.sentences,
+           'tokens': result.tokens, 'mentions': len(mentions), 'persons': types['person'],
+           'countries': types['country'], 'weapons': types['weapon']}
+    mention_rows = [{
+        'doc_id': doc.id, 'type': m.type, 'start': m.start, 'end': m.end, 'text': m.text, 'entity': m.entity,
+        'code': m.code, 'normal': m.normal, 'kind': m.kind, 'weapon_class': m.weapon_class, 'origin': m.origin,
+        'sentence': m.sentence, 'source': m.source} for m in mentions]
+    return Rows(documents=[row], mentions=mention_rows, entities=entity_rows(doc.id, mentions))
+
+
+def entity_rows(doc_id: str, mentions) -> list[dict]:
+    """One row per distinct (type, entity) of a document, with its mention count, by type then name."""
+    groups: dict[tuple[str, str], dict] = {}
+    for m in mentions:
+        key = (m.type, m.code if m.type == 'country' else m.entity)
+        row = groups.get(key)
+        if row is None:
+            groups[key] = {'doc_id': doc_id, 'type': m.type, 'entity': m.entity, 'code': m.code,
+                           'weapon_class': m.weapon_class, 'origin': m.origin, 'mentions': 1, 'first_start': m.start}
+        else:
+            row['mentions'] += 1
+            row['weapon_class'] = row['weapon_class'] or m.weapon_class
+            row['origin'] = row['origin'] or m.origin
+    order = {'person': 0, 'country': 1, 'weapon': 2}
+    return sorted(groups.values(), key=lambda r: (order[r['type']], r['entity'], r['code']))
+
+
+def frame(rows: list[dict], name: str) -> pd.DataFrame:
+    """A DataFrame of one table with its columns in order (an empty table keeps its columns)."""
+    return pd.DataFrame(rows, columns=COLUMNS[name])
+
+
+def tables(docs: Iterable[Document | Failed], extractor=None) -> dict[str, pd.DataFrame]:
+    """Extract many documents and return the tables as DataFrames: documents, mentions, entities, errors.
+
+    `docs` are `Document`s (see `make_document`), `Failed` records, or plain strings (ids `1`, `2`, …);
+    everything is held in memory, so this is for a few thousand documents; use `run` for a corpus."""
+    from .batch import process_document
+
+    rows = Rows()
+    for number, doc in enumerate(docs, 1):
+        if isinstance(doc, str):
+            doc = make_document(str(number), doc, '')
+        rows.extend(process_document(doc, extractor))
+    return {name: frame(getattr(rows, name), name) for name in COLUMNS}

@@ -1,0 +1,373 @@
+"""Weapon-system mentions: a gazetteer of known systems, class-noun rules, and military designations.
+
+Three ways to find a system, all normalized to one canonical name per system:
+1. the gazetteer `data/weapons.csv` (any alias in any inflected form: `«Калибрами»` → `Калибр`);
+2. a weapon class noun phrase followed by a quoted or Latin name (`ракетный комплекс «Орешник»`,
+   `ударные беспилотники «Герань-2»`, `танки Leopard 2A6`), and the further members of a list
+   (`истребители Су-30МК2 и Су-35`);
+3. a military designation (`Су-57Э`, `Т-90М`, `F-35B`) whose base the gazetteer knows (`Су-57`) or
+   that follows a class noun.
+Within a document a generic mention (`«Абрамсы»`) joins the one specific variant the document
+names (`M1A1 Abrams`), and a quoted name given after a designation (`Т-90М «Прорыв»`) becomes a
+short form of it (`«Прорыва»` → `Т-90М`).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .gazetteer import Gazetteer
+from .morph import fold, lemmas, match_case, parses
+from .records import Mention, Token
+
+DATA = Path(__file__).parent / 'data'
+
+QUOTES = re.compile(r'[«„“"]([^«»„“”"\n]{1,60})[»“”"]')
+DESIGNATION = re.compile(
+    r'^(?P<prefix>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{0,5}(?:/[A-Z]{1,2})?)(?P<dash>[-‐‑]?)(?P<number>\d{1,5})'
+    r'(?P<suffix>[A-Za-zА-Яа-яЁё0-9]{0,6}(?:[-‐‑/][A-Za-zА-Яа-яЁё0-9]{1,5})*)$')
+DIGIT_FIRST = re.compile(r'^\d[A-ZА-ЯЁ]{1,2}\d{1,4}[A-Za-zА-Яа-яЁё0-9]*$')  # GRAU indices: 9К720, 2С19, 3М14
+LATIN_NAME = re.compile(r"^(?:[A-Z][A-Za-z]+|[A-Z0-9][A-Z0-9]*(?:[-/][A-Z0-9]+)*|[IVX]{1,4}|\d+[A-Z]\d*|[A-Z]\d+[A-Z0-9]*)$")
+# Nouns after which a quoted name is an organisation, a publication, an exercise or a ship, not a weapon.
+NOT_WEAPON_NOUNS = frozenset(
+    'концерн компания корпорация завод предприятие холдинг газета журнал издание агентство телеканал '
+    'программа телепрограмма передача фильм учение операция крейсер фрегат корабль лодка подлодка '
+    'авианосец эсминец корвет ледокол банк фонд партия движение группировка проект фестиваль форум '
+    'выставка клуб команда бренд марка конструкторский бюро кб'.split())
+LIST_JOINERS = frozenset({',', 'и', 'или', 'а', 'также'})
+SPACES = re.compile(r'\s+')
+
+
+@dataclass(frozen=True, slots=True)
+class WeaponSystem:
+    name: str
+    weapon_class: str
+    origin: str
+    wikidata: str
+
+
+@dataclass(frozen=True, slots=True)
+class WeaponClass:
+    modifiers: tuple[frozenset[str], ...]
+    name: str
+
+
+@lru_cache(maxsize=1)
+def load_weapons() -> tuple[Gazetteer[WeaponSystem], dict[str, WeaponSystem]]:
+    """The weapon gazetteer and an index of designation keys (`СУ57` → Су-57) for variants."""
+    items = []
+    designations: dict[str, WeaponSystem] = {}
+    excluded = {fold(row['form']) for row in _rows('not_weapons.csv')}
+    for row in _rows('weapons.csv'):
+        system = WeaponSystem(row['name'], row['class'], row['origin'], row.get('wikidata', ''))
+        for form in [row['name'], *filter(None, row['aliases'].split('|'))]:
+            if fold(form) in excluded:
+                continue
+            items.append((form, system))
+            key = designation_key(form)
+            if key:
+                designations.setdefault(key, system)
+    return Gazetteer(items), designations
+
+
+@lru_cache(maxsize=1)
+def load_classes() -> dict[str, list[WeaponClass]]:
+    """Class nouns by lemma, each with the modifiers that refine it (`зенитный комплекс` → ЗРК)."""
+    classes: dict[str, list[WeaponClass]] = {}
+    for row in _rows('weapon_classes.csv'):
+        modifiers = tuple(lemmas(word) for word in row['modifier'].split())
+        classes.setdefault(row['noun'], []).append(WeaponClass(modifiers, row['class']))
+    for options in classes.values():
+        options.sort(key=lambda option: -len(option.modifiers))
+    return classes
+
+
+@lru_cache(maxsize=1)
+def excluded_forms() -> frozenset[str]:
+    return frozenset(fold(row['form']) for row in _rows('not_weapons.csv'))
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(DATA / name, encoding='utf-8', newline='') as f:
+        return list(csv.DictReader(f))
+
+
+def designation_key(form: str) -> str:
+    """A spelling-proof key of a designation: `Су-57`, `Су 57`, `СУ57` → `су57`; '' if not one."""
+    compact = SPACES.sub('', form)
+    if not (DESIGNATION.match(compact) or DIGIT_FIRST.match(compact)):
+        return ''
+    return fold(re.sub(r'[-‐‑]', '', compact))
+
+
+def canonical_designation(text: str) -> str:
+    """A designation written the usual way: `Су 35` → `Су-35`, hyphens unified."""
+    compact = re.sub(r'[‐‑]', '-', text.strip())
+    match = DESIGNATION.match(SPACES.sub('', compact)) if ' ' in compact else None
+    if match and match.group('prefix').isalpha() and not match.group('dash'):
+        return f"{match.group('prefix')}-{match.group('number')}{match.group('suffix')}"
+    return compact
+
+
+def _class_at(words: list[Token], i: int) -> str | None:
+    """The weapon class named by words[i] with its modifiers, or None if it is not a class noun."""
+    options = None
+    for lemma in lemmas(words[i].text):
+        options = load_classes().get(lemma)
+        if options:
+            break
+    if not options:
+        return None
+    before = [lemmas(w.text) for w in words[max(0, i - 3):i]]
+    for option in options:
+        if not option.modifiers:
+            return option.name
+        if all(any(mod & b for b in before) for mod in option.modifiers):
+            return option.name
+    return None
+
+
+def _blocking_noun(words: list[Token], i: int) -> bool:
+    return bool(lemmas(words[i].text) & NOT_WEAPON_NOUNS)
+
+
+@dataclass(slots=True)
+class _Found:
+    first: int  # word indexes [first, last)
+    last: int
+    start: int
+    end: int
+    entity: str
+    system: WeaponSystem | None
+    weapon_class: str
+    kind: str
+    short_forms: tuple[str, ...] = ()
+
+
+def find_weapons(text: str, words: list[Token], sentence_initial: set[int]) -> list[Mention]:
+    """Weapon mentions of a text (see the module docstring)."""
+    gazetteer, designations = load_weapons()
+    excluded = excluded_forms()
+    quotes = {m.start(1): m for m in QUOTES.finditer(text)}
+    word_at = {w.start: i for i, w in enumerate(words)}
+    found: list[_Found] = []
+    context_class: str | None = None  # the class noun governing the current list, if any
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if _blocking_noun(words, i):
+            context_class = None
+            i += 1
+            # Skip the quoted name an organisation or ship noun introduces (`концерн «Калашников»`).
+            nxt = _quoted_after(text, words, i, quotes, word_at, max_gap=2)
+            if nxt is not None:
+                i = nxt[1]
+            continue
+        noun_class = _class_at(words, i)
+        if noun_class:
+            context_class = noun_class
+            i += 1
+            continue
+        quoted = _quoted_at(text, words, i, quotes, word_at)
+        item = _match_name(text, words, i, quoted, gazetteer, designations, excluded, context_class, sentence_initial)
+        if item is None:
+            if not _continues_list(text, words, i):
+                context_class = _keep_context(context_class, words, i)
+            i += 1
+            continue
+        found.append(item)
+        i = item.last
+    return _to_mentions(text, found)
+
+
+def _keep_context(context_class: str | None, words: list[Token], i: int) -> str | None:
+    """A class noun governs the next few words (`ракеты средней дальности «…»`), until a sentence ends."""
+    if context_class is None:
+        return None
+    word = words[i].text
+    if word[:1].isupper() or word.isdigit():
+        return None
+    return context_class
+
+
+def _continues_list(text: str, words: list[Token], i: int) -> bool:
+    return fold(words[i].text) in LIST_JOINERS
+
+
+def _quoted_at(text: str, words: list[Token], i: int, quotes: dict, word_at: dict) -> tuple[int, int, int, int] | None:
+    """If a quoted name starts at words[i]: (first word, last word, quote start, quote end)."""
+    match = quotes.get(words[i].start)
+    if match is None:
+        return None
+    last = i
+    while last < len(words) and words[last].end <= match.end(1):
+        last += 1
+    return (i, last, match.start(), match.end()) if last > i else None
+
+
+def _quoted_after(text, words, i, quotes, word_at, max_gap):
+    for j in range(i, min(i + max_gap + 1, len(words))):
+        q = _quoted_at(text, words, j, quotes, word_at)
+        if q:
+            return q
+    return None
+
+
+def _match_name(text, words, i, quoted, gazetteer, designations, excluded, context_class, sentence_initial):
+    if quoted:
+        first, last, q_start, q_end = quoted
+        inner = text[words[first].start:words[last - 1].end]
+        if fold(inner) in excluded:
+            return None
+        match = gazetteer.match_at(words, first)
+        if match and match.last == last:
+            return _Found(first, last, words[first].start, words[last - 1].end, match.phrase.value.name,
+                          match.phrase.value, match.phrase.value.weapon_class, 'gazetteer')
+        if context_class:
+            item = _designation(text, words, first, designations, excluded, context_class)
+            if item and item.last == last:
+                return item
+            return _Found(first, last, words[first].start, words[last - 1].end, inner, None, context_class, 'class')
+        return None  # a quoted name no rule vouches for: an organisation, a title, a slogan
+    item = _designation(text, words, i, designations, excluded, context_class)
+    if item:
+        return item
+    match = gazetteer.match_at(words, i, i in sentence_initial)
+    if match and not _bare_common(match, context_class):
+        system = match.phrase.value
+        last = match.last
+        entity = system.name
+        if _is_latin(words[i].text):
+            last, variant = _latin_run(text, words, match.last)
+            if last > match.last:
+                entity = text[words[i].start:words[last - 1].end]
+        return _Found(i, last, words[i].start, words[last - 1].end, entity, system, system.weapon_class, 'gazetteer')
+    if context_class and _is_latin(words[i].text) and words[i].text[:1].isupper():
+        last, _ = _latin_run(text, words, i + 1)
+        name = text[words[i].start:words[last - 1].end]
+        if fold(name) in excluded:
+            return None
+        return _Found(i, last, words[i].start, words[last - 1].end, name, None, context_class, 'class')
+    return None
+
+
+def _bare_common(match, context_class) -> bool:
+    """An alias that is also an ordinary word (`Град`, `Тополь`) needs a class noun or quotes."""
+    return match.phrase.common and context_class is None
+
+
+def _is_latin(word: str) -> bool:
+    return bool(word) and word[0].isascii() and word[0].isalnum()
+
+
+def _latin_run(text: str, words: list[Token], j: int) -> tuple[int, str]:
+    """Extend a Latin name over the variant words that follow it on the line (`Leopard 2` + `A6`)."""
+    while j < len(words) and text[words[j - 1].end:words[j].start] == ' ' and LATIN_NAME.match(words[j].text):
+        j += 1
+    return j, ''
+
+
+def _designation(text, words, i, designations, excluded, context_class):
+    """A designation at words[i] (`Су-57Э`, `Су 57`, `F-35B`), with a quoted name after it."""
+    word = words[i].text
+    last = i + 1
+    candidate = word
+    if (i + 1 < len(words) and word.isalpha() and words[i + 1].text.isdigit()
+            and text[words[i].end:words[i + 1].start] == ' '):
+        candidate = f'{word} {words[i + 1].text}'  # `Су 57`
+        last = i + 2
+    key = designation_key(candidate)
+    if not key or fold(candidate) in excluded or fold(re.split(r'[-\s]', candidate)[0]) in excluded:
+        return None
+    system = _system_of(key, designations)
+    if system is None and not context_class:
+        return None
+    if system is None and not _is_designation_like(candidate):
+        return None
+    entity = canonical_designation(candidate)
+    if system is not None and designation_key(system.name) == key:
+        entity = system.name
+    end = words[last - 1].end
+    short_forms: tuple[str, ...] = ()
+    if _is_latin(word):
+        last, _ = _latin_run(text, words, last)
+        end = words[last - 1].end
+    # A quoted name right after the designation belongs to it: `С-400 «Триумф»`, `Т-90М «Прорыв»`.
+    after = text[end:end + 2]
+    match = QUOTES.match(text, end + 1) if after[:1] == ' ' else None
+    if match:
+        name = match.group(1)
+        short_forms = (name,)
+        while last < len(words) and words[last].start < match.end():
+            last += 1
+        end = match.end()
+    return _Found(i, last, words[i].start, end, entity, system,
+                  system.weapon_class if system else context_class or '', 'designation', short_forms)
+
+
+def _is_designation_like(candidate: str) -> bool:
+    return not candidate.isdigit() and any(c.isdigit() for c in candidate) and any(c.isalpha() for c in candidate)
+
+
+def _system_of(key: str, designations: dict[str, WeaponSystem]) -> WeaponSystem | None:
+    """The system of a designation key, trying shorter keys for unknown variants (`су57э` → `су57`)."""
+    match = re.match(r'^(\D+\d+)', key)
+    while key:
+        if key in designations:
+            return designations[key]
+        if match is None or len(key) <= len(match.group(1)):
+            return None
+        key = key[:-1]
+    return None
+
+
+def _to_mentions(text: str, found: list[_Found]) -> list[Mention]:
+    """Mentions with in-document merging of generic names, variants and short forms."""
+    variants: dict[str, set[str]] = {}
+    for item in found:
+        if item.system is not None and fold(item.entity) != fold(item.system.name):
+            variants.setdefault(item.system.name, set()).add(item.entity)
+    short: dict[str, tuple[str, WeaponSystem | None, str]] = {}
+    for item in found:
+        for name in item.short_forms:
+            for key in _short_keys(name):
+                short.setdefault(key, (item.entity, item.system, item.weapon_class))
+    mentions = []
+    for item in found:
+        entity, system, weapon_class = item.entity, item.system, item.weapon_class
+        if system is not None and fold(entity) == fold(system.name) and len(variants.get(system.name, ())) == 1:
+            entity = next(iter(variants[system.name]))
+        if item.kind != 'designation':
+            for key in _short_keys(text[item.start:item.end]):
+                if key in short and fold(short[key][0]) != fold(entity):
+                    entity, system, weapon_class = short[key]
+                    break
+        mentions.append(Mention(
+            type='weapon', start=item.start, end=item.end, text=text[item.start:item.end],
+            normal=normal_name(text[item.start:item.end]) if item.kind != 'designation' else entity,
+            entity=entity, kind=item.kind, source='gazetteer' if system else 'rule',
+            weapon_class=weapon_class or '', origin=system.origin if system else ''))
+    return mentions
+
+
+def _short_keys(name: str) -> set[str]:
+    """Lemma keys of a short name and of its head before a hyphen (`Антей-2500` → антей)."""
+    head = re.split(r'[-\s]', name.strip('«»"„“” '))[0]
+    return set(lemmas(head)) if head.isalpha() else set()
+
+
+def normal_name(name: str) -> str:
+    """The nominative singular of a system's proper name as written: `Орешником` → `Орешник`."""
+    words = name.split()
+    if not words or not words[0][:1].isalpha() or _is_latin(words[0]):
+        return name
+    head, dash, tail = words[0].partition('-')
+    for parse in parses(head):
+        if 'NOUN' in parse.tag.grammemes:
+            inflected = parse.inflect({'nomn', 'sing'}) or parse
+            value = match_case(head, inflected.word) + dash + tail
+            return ' '.join([value, *words[1:]])
+    return name

@@ -1,0 +1,122 @@
+"""Checks of the country gazetteer pipeline/data/countries.csv and its build script."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "pipeline" / "data" / "countries.csv"
+KINDS = {"name", "abbreviation", "adjective", "capital"}
+
+UN_MEMBERS = set(
+    "AD AE AF AG AL AM AO AR AT AU AZ BA BB BD BE BF BG BH BI BJ BN BO BR BS BT"
+    " BW BY BZ CA CD CF CG CH CI CL CM CN CO CR CU CV CY CZ DE DJ DK DM DO DZ EC"
+    " EE EG ER ES ET FI FJ FM FR GA GB GD GE GH GM GN GQ GR GT GW GY HN HR HT HU"
+    " ID IE IL IN IQ IR IS IT JM JO JP KE KG KH KI KM KN KP KR KW KZ LA LB LC LI"
+    " LK LR LS LT LU LV LY MA MC MD ME MG MH MK ML MM MN MR MT MU MV MW MX MY MZ"
+    " NA NE NG NI NL NO NP NR NZ OM PA PE PG PH PK PL PT PW PY QA RO RS RU RW SA"
+    " SB SC SD SE SG SI SK SL SM SN SO SR SS ST SV SY SZ TD TG TH TJ TL TM TN TO"
+    " TR TT TV TZ UA UG US UY UZ VC VE VN VU WS YE ZA ZM ZW".split()
+)
+EXPECTED_CODES = UN_MEMBERS | {"VA", "PS", "XK", "TW", "SU", "YU", "CS", "DD"}
+
+
+def read() -> tuple[list[str], list[dict[str, str]]]:
+    with DATA.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def test_file_encoding_and_header() -> None:
+    raw = DATA.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    assert b"\r" not in raw
+    assert raw.endswith(b"\n")
+    header, _ = read()
+    assert header == ["code", "entity", "form", "kind"]
+
+
+def test_one_entity_per_code_and_known_kinds() -> None:
+    _, rows = read()
+    entities: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        entities[row["code"]].add(row["entity"])
+        assert row["kind"] in KINDS, row
+        assert row["form"] == row["form"].strip() and row["form"], row
+    assert {code: len(e) for code, e in entities.items() if len(e) != 1} == {}
+
+
+def test_no_duplicates_and_sorted() -> None:
+    _, rows = read()
+    keys = [(r["code"], r["form"], r["kind"]) for r in rows]
+    assert len(keys) == len(set(keys))
+    order = [(r["code"], r["kind"], r["form"]) for r in rows]
+    assert order == sorted(order)
+
+
+def test_no_cldr_label_artifacts() -> None:
+    _, rows = read()
+    bad = [r["form"] for r in rows if any(s in r["form"] for s in ("(", ")", " - ", "о-в"))]
+    assert bad == []
+
+
+def test_codes_cover_states() -> None:
+    _, rows = read()
+    assert {r["code"] for r in rows} == EXPECTED_CODES
+    assert len(UN_MEMBERS) == 193
+
+
+@pytest.mark.parametrize(
+    ("code", "entity", "form", "kind"),
+    [
+        ("RU", "Россия", "Россия", "name"),
+        ("RU", "Россия", "Российская Федерация", "name"),
+        ("RU", "Россия", "РФ", "abbreviation"),
+        ("RU", "Россия", "российский", "adjective"),
+        ("RU", "Россия", "Москва", "capital"),
+        ("US", "США", "Соединенные Штаты Америки", "name"),
+        ("US", "США", "американский", "adjective"),
+        ("US", "США", "Вашингтон", "capital"),
+        ("VE", "Венесуэла", "Каракас", "capital"),
+        ("VE", "Венесуэла", "венесуэльский", "adjective"),
+        ("GB", "Великобритания", "Соединенное Королевство", "name"),
+        ("BY", "Белоруссия", "Беларусь", "name"),
+        ("BY", "Белоруссия", "белорусский", "adjective"),
+        ("DE", "Германия", "ФРГ", "abbreviation"),
+        ("DE", "Германия", "германский", "adjective"),
+        ("CN", "Китай", "КНР", "abbreviation"),
+        ("KP", "КНДР", "КНДР", "abbreviation"),
+        ("KP", "КНДР", "северокорейский", "adjective"),
+        ("KR", "Южная Корея", "Республика Корея", "name"),
+        ("NL", "Нидерланды", "голландский", "adjective"),
+        ("MD", "Молдавия", "Молдова", "name"),
+        ("CD", "ДР Конго", "Демократическая Республика Конго", "name"),
+        ("CG", "Республика Конго", "Конго", "name"),
+        ("UA", "Украина", "Киев", "capital"),
+        ("IL", "Израиль", "Иерусалим", "capital"),
+        ("SU", "СССР", "советский", "adjective"),
+        ("SU", "СССР", "Советский Союз", "name"),
+        ("DD", "ГДР", "ГДР", "abbreviation"),
+        ("YU", "Югославия", "СФРЮ", "abbreviation"),
+        ("CS", "Чехословакия", "ЧССР", "abbreviation"),
+    ],
+)
+def test_specific_rows(code: str, entity: str, form: str, kind: str) -> None:
+    _, rows = read()
+    assert {"code": code, "entity": entity, "form": form, "kind": kind} in rows
+
+
+def test_build_script_check_passes() -> None:
+    result = subprocess.run(
+        [sys.executable, "scripts/build_countries.py", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
