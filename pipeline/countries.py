@@ -36,7 +36,11 @@ STANCE_NOUNS = frozenset(
     'позиция требование ответ решение заявление давление отношение сотрудничество помощь поддержка политика '
     'действие санкция претензия представитель предложение просьба реакция вмешательство интерес угроза курс '
     'шаг намерение обвинение инициатива согласие отказ диалог контакт агрессия ультиматум условие план '
-    'стремление попытка призыв предупреждение протест ноту нота визит делегация посланник'.split())
+    'стремление попытка призыв предупреждение протест нота визит делегация посланник потенциал выбор '
+    'партнер союзник партнерство программа арсенал вооружение закупка поставка сделка заказ ответ'.split())
+NAMED_PLACE_NOUNS = frozenset(
+    'район округ улица проспект площадь переулок бульвар шоссе вокзал фронт университет парк сквер '
+    'набережная мост театр музей'.split())
 SHORT_QUOTE = re.compile(r'[«„“"][^«»„“”"\n]{1,40}[»“”"]')
 
 
@@ -73,16 +77,63 @@ def find_countries(text: str, words: list[Token], ner_spans: list[Span], sentenc
     """Country mentions among the gazetteer words of `text`."""
     places = [s for s in ner_spans if s.type == 'LOC']
     mentions = []
+    taken: set[int] = set()  # indexes of the last word of each country mention, for coordination
     for match in load_countries().find(words, sentence_initial):
         form = match.phrase.value
         if _inside_longer_place(match, places, text):
             continue
-        if form.kind == 'capital' and not acts_as_government(text, words, match):
+        if form.kind == 'capital' and not (acts_as_government(text, words, match)
+                                           or _coordinated(text, words, match, taken)):
+            continue
+        if _inside_proper_name(text, words, match, sentence_initial) or _nationality(text, words, match):
             continue
         mentions.append(Mention(
             type='country', start=match.start, end=match.end, text=text[match.start:match.end],
             normal=match.phrase.form, entity=form.entity, code=form.code, kind=form.kind, source='gazetteer'))
+        taken.add(match.last - 1)
     return mentions
+
+
+def _coordinated(text: str, words: list[Token], match: Match, taken: set[int]) -> bool:
+    """A capital joined by `и` to a country mention just before it (`сотрудничество Пекина и Исламабада`)."""
+    i = match.first
+    return (i >= 2 and fold(words[i - 1].text) == 'и' and (i - 2) in taken
+            and not text[words[i - 2].end:words[i].start].strip(' и\xa0'))
+
+
+def _inside_proper_name(text: str, words: list[Token], match: Match, sentence_initial: set[int]) -> bool:
+    """A country adjective that is part of a place's or a front's name: capitalised inside a sentence
+    before such a noun (`Советского района`, `Украинского фронта`, `Колумбийском университете`)."""
+    form = match.phrase.value
+    first = words[match.first]
+    if form.kind == 'adjective' and first.text[:1].isupper() and match.first not in sentence_initial:
+        following = words[match.last] if match.last < len(words) else None
+        if following is not None and lemmas(following.text) & NAMED_PLACE_NOUNS:
+            return True
+    return False
+
+
+def _nationality(text: str, words: list[Token], match: Match) -> bool:
+    """An adjective giving one person's nationality (`французский журналист`, `российский боксёр`): the
+    next word is a singular person noun that is no state role (`российский президент` stays a country)."""
+    if match.phrase.value.kind != 'adjective' or match.last >= len(words):
+        return False
+    following = words[match.last]
+    if text[words[match.last - 1].end:following.start].strip() or not following.text.islower():
+        return False
+    head = following.text.split('-')[-1]
+    readings = parses(head)
+    if not readings or lemmas(following.text) & load_word_list('state_roles.txt'):
+        return False
+    best = readings[0].tag
+    return 'NOUN' in best.grammemes and 'anim' in best.grammemes and 'sing' in best.grammemes
+
+
+@lru_cache(maxsize=None)
+def load_word_list(name: str) -> frozenset[str]:
+    """A data file of one lemma per line (`#` starts a comment)."""
+    lines = (DATA.parent / name).read_text(encoding='utf-8').splitlines()
+    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith('#'))
 
 
 def _inside_longer_place(match: Match, places: list[Span], text: str) -> bool:
@@ -103,15 +154,21 @@ def acts_as_government(text: str, words: list[Token], match: Match) -> bool:
         return False  # a dateline (КАРАКАС, 6 ноября) or a title («Эхо Москвы»)
     before = _neighbour(text, words, match.first - 1, word.start, before=True)
     previous = fold(before.text) if before else ''
-    if previous in PLACE_PREPOSITIONS or any(previous.startswith(noun) for noun in PLACE_NOUNS):
-        return False
     if _is_route(text, words, match.first - 1, match.first) or _is_route(text, words, match.last - 1, match.last):
+        return False
+    if previous in ('в', 'во') and _clause_start(text, words, match.first - 1):
+        # `В Москве считают`, `В Пекине сделку прокомментировали`: the unnamed "they" of a capital
+        # with a plural verb is its government; `в Москве прошла конференция` stays a place.
+        return _verb_follows(text, words, match.last, plural=True, lexicon=load_word_list('government_verbs.txt'))
+    if previous in PLACE_PREPOSITIONS or any(previous.startswith(noun) for noun in PLACE_NOUNS):
         return False
     cases = {p.tag.case for p in parses(word.text) if 'Geox' in p.tag.grammemes}
     if previous in PARTNER_PREPOSITIONS:
         return True
     if previous in PREPOSITIONS:
         return False
+    if before is not None and _is_finite_verb(before.text):
+        return True  # `попросил Вашингтон`, `получает Киев`
     if 'datv' in cases or ('accs' in cases and 'nomn' not in cases):
         return True
     if 'gent' in cases and before is not None and lemmas(before.text) & STANCE_NOUNS:
@@ -143,18 +200,37 @@ def _in_short_quote(text: str, offset: int) -> bool:
     return False
 
 
-def _verb_follows(text: str, words: list[Token], i: int) -> bool:
-    """A verb comes next, past adverbs, particles and coordinated names (`Москва и Каракас договорились`)."""
-    for word in words[i:i + 6]:
-        if any(c in text[words[i - 1].end:word.start] for c in '.!?;:()«»"'):
+def _verb_follows(text: str, words: list[Token], i: int, plural: bool = False,
+                  lexicon: frozenset[str] | None = None) -> bool:
+    """A finite verb comes within the clause, past adverbs, asides and coordinated names
+    (`Москва и Каракас договорились`, `Исламабад, в свою очередь, ответил`); `plural` asks for
+    a plural verb with no subject between (`В Москве считают`)."""
+    end = min(i + 8, len(words))
+    for k in range(i, end):
+        word = words[k]
+        if any(c in text[words[k - 1].end:word.start] for c in '.!?;:()«»"') and k > i:
             return False
         readings = parses(word.text)
         if not readings:
-            return False
-        tags = readings[0].tag.grammemes
-        if tags & {'VERB', 'PRTS'} or ('ADJS' in tags and word.text.islower()):
-            return True
-        if tags & {'ADVB', 'PRCL', 'CONJ'} or word.text[:1].isupper():
             continue
-        return False
+        tags = readings[0].tag.grammemes
+        if 'VERB' in tags or 'PRTS' in tags:
+            if lexicon is not None and not lemmas(word.text) & lexicon:
+                return False
+            return not plural or 'plur' in tags
+        if plural and 'NOUN' in tags and 'nomn' in tags and not word.text[:1].isupper():
+            return False  # a subject of its own: `в Москве прошла конференция`
     return False
+
+
+def _is_finite_verb(word: str) -> bool:
+    readings = parses(word)
+    return bool(readings) and 'VERB' in readings[0].tag.grammemes
+
+
+def _clause_start(text: str, words: list[Token], i: int) -> bool:
+    """words[i] opens a clause: it starts the text or follows punctuation or `а`, `и`, `но`, `однако`."""
+    if i == 0:
+        return True
+    gap = text[words[i - 1].end:words[i].start]
+    return any(c in gap for c in '.!?;:,—–\n') or fold(words[i - 1].text) in {'а', 'и', 'но', 'однако'}

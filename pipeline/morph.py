@@ -5,7 +5,7 @@ from functools import lru_cache
 
 import pymorphy3
 
-CACHE_SIZE = 1 << 18
+CACHE_SIZE = 1 << 16  # per cache; bounds memory on big, varied corpora (about 2 KB a word)
 # Readings that never name anything: without them `То`/`Том` do not reach `Того` through `тот`.
 FUNCTION_WORDS = frozenset({'Apro', 'NPRO', 'CONJ', 'PRCL', 'PREP', 'INTJ'})
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .morph import fold, keep_yo, lemmas, match_case, parses
+from .morph import CACHE_SIZE, fold, keep_yo, lemmas, match_case, parses
 from .records import Mention, Span
 
 DATA = Path(__file__).parent / 'data'
@@ -48,6 +48,7 @@ class Reading:
     parse: object | None
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _readings(word: str, case: str, gender: str) -> Reading | None:
     """The best dictionary reading of a word in (case, gender), or None."""
     best = None
@@ -68,6 +69,7 @@ def _readings(word: str, case: str, gender: str) -> Reading | None:
     return best
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _adjectival(word: str) -> bool:
     """Adjectival surnames the dictionary lacks: Зеленского, Политковской."""
     word = word.lower()
@@ -76,6 +78,7 @@ def _adjectival(word: str) -> bool:
                 and any('ADJF' in p.tag.grammemes for p in parses(word)))
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _known(word: str) -> bool:
     """The dictionary knows the word as a name, or it has a surname's adjectival form (Зеленского).
 
@@ -85,6 +88,7 @@ def _known(word: str) -> bool:
     return _adjectival(word) or any(p.is_known and NAME_TAGS & p.tag.grammemes for p in parses(word))
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _indeclinable(word: str) -> bool:
     """Every reading is fixed (Шойгу, Чарли): the word says nothing about the case."""
     readings = [p for p in parses(word) if 'NOUN' in p.tag.grammemes]

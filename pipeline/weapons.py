@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .gazetteer import Gazetteer
-from .morph import fold, lemmas, match_case, parses
+from .morph import CACHE_SIZE, fold, lemmas, match_case, parses
 from .records import Mention, Token
 
 DATA = Path(__file__).parent / 'data'
@@ -112,13 +112,18 @@ def canonical_designation(text: str) -> str:
     return compact
 
 
-def _class_at(words: list[Token], i: int) -> str | None:
-    """The weapon class named by words[i] with its modifiers, or None if it is not a class noun."""
-    options = None
-    for lemma in lemmas(words[i].text):
+@lru_cache(maxsize=CACHE_SIZE)
+def _class_options(word: str) -> tuple[WeaponClass, ...]:
+    for lemma in sorted(lemmas(word)):
         options = load_classes().get(lemma)
         if options:
-            break
+            return tuple(options)
+    return ()
+
+
+def _class_at(words: list[Token], i: int) -> str | None:
+    """The weapon class named by words[i] with its modifiers, or None if it is not a class noun."""
+    options = _class_options(words[i].text)
     if not options:
         return None
     before = [lemmas(w.text) for w in words[max(0, i - 3):i]]
@@ -131,7 +136,12 @@ def _class_at(words: list[Token], i: int) -> str | None:
 
 
 def _blocking_noun(words: list[Token], i: int) -> bool:
-    return bool(lemmas(words[i].text) & NOT_WEAPON_NOUNS)
+    return _is_blocking(words[i].text)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _is_blocking(word: str) -> bool:
+    return bool(lemmas(word) & NOT_WEAPON_NOUNS)
 
 
 @dataclass(slots=True)
