@@ -73,9 +73,17 @@ def sentence_initial_words(seg: Segmented) -> set[int]:
     return initial
 
 
+def _priority(mention: Mention) -> int:
+    """Weapon over country over person; but a person the NER found beats a weapon known only by a bare
+    word (`Байрактара` the man, not the drone)."""
+    if mention.type == 'weapon' and mention.kind == 'gazetteer' and not any(c.isdigit() for c in mention.text):
+        return 3
+    return TYPE_PRIORITY[mention.type]
+
+
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """One mention per stretch of text: the longer wins, then weapon over country over person."""
-    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), TYPE_PRIORITY[m.type], m.start))
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), _priority(m), m.start))
     kept: list[Mention] = []
     for mention in ordered:
         if all(mention.end <= other.start or other.end <= mention.start for other in kept):

@@ -35,9 +35,11 @@ LATIN_NAME = re.compile(r"^(?:[A-Z][A-Za-z]+|[A-Z0-9][A-Z0-9]*(?:[-/][A-Z0-9]+)*
 NOT_WEAPON_NOUNS = frozenset(
     'концерн компания корпорация завод предприятие холдинг газета журнал издание агентство телеканал '
     'программа телепрограмма передача фильм учение операция крейсер фрегат корабль лодка подлодка '
-    'авианосец эсминец корвет ледокол банк фонд партия движение группировка проект фестиваль форум '
+    'авианосец эсминец корвет ледокол банк фонд движение группировка проект фестиваль форум '
     'выставка клуб команда бренд марка конструкторский бюро кб'.split())
-LIST_JOINERS = frozenset({',', 'и', 'или', 'а', 'также'})
+LIST_JOINERS = frozenset({',', 'и', 'или', 'также'})
+CONTEXT_WORDS = 4  # a class noun governs a name at most this many words after it (`ракеты средней дальности «…»`)
+SENTENCE_END = re.compile(r'[.!?…]')
 SPACES = re.compile(r'\s+')
 
 
@@ -165,9 +167,20 @@ def find_weapons(text: str, words: list[Token], sentence_initial: set[int]) -> l
     word_at = {w.start: i for i, w in enumerate(words)}
     found: list[_Found] = []
     context_class: str | None = None  # the class noun governing the current list, if any
+    since = 0  # words since the class noun
+    after_item = False  # the previous word ended a found name: only a list joiner keeps the class noun
     i = 0
     while i < len(words):
-        word = words[i]
+        if i and SENTENCE_END.search(text, words[i - 1].end, words[i].start):
+            context_class = None
+        if after_item:
+            after_item = False
+            gap = text[words[i - 1].end:words[i].start].strip(' «»"„“”\xa0')
+            if fold(words[i].text) in LIST_JOINERS and not gap:
+                i += 1
+                continue
+            if gap != ',':
+                context_class = None
         if _blocking_noun(words, i):
             context_class = None
             i += 1
@@ -178,19 +191,57 @@ def find_weapons(text: str, words: list[Token], sentence_initial: set[int]) -> l
             continue
         noun_class = _class_at(words, i)
         if noun_class:
-            context_class = noun_class
+            context_class, since = noun_class, 0
             i += 1
             continue
         quoted = _quoted_at(text, words, i, quotes, word_at)
         item = _match_name(text, words, i, quoted, gazetteer, designations, excluded, context_class, sentence_initial)
-        if item is None:
-            if not _continues_list(text, words, i):
-                context_class = _keep_context(context_class, words, i)
+        if item is None or item.last <= i:
+            since += 1
+            if since > CONTEXT_WORDS and not _continues_list(text, words, i):
+                context_class = None
             i += 1
             continue
         found.append(item)
+        since, after_item = 0, True
         i = item.last
-    return _to_mentions(text, found)
+    found += _short_forms_in_quotes(text, words, quotes, found)
+    return _to_mentions(text, sorted(found, key=lambda item: item.start))
+
+
+def _short_forms_in_quotes(text: str, words: list[Token], quotes: dict, found: list[_Found]) -> list[_Found]:
+    """Quoted names no rule took that name a system the document already mentions by another of its
+    names: `«Панцири»` after `Панцирь-С1`, `«Леопарды»` after `Leopard 2A6` (alias `Леопард 2`)."""
+    heads: dict[str, _Found] = {}
+    aliases = system_aliases()
+    for item in found:
+        if item.system is None and item.kind != 'designation':
+            continue  # only names a gazetteer or a designation vouches for lend their short forms
+        names = [item.entity, *item.short_forms, *(aliases.get(item.system.name, ()) if item.system else ())]
+        for name in names:
+            for key in _short_keys(name):
+                heads.setdefault(key, item)
+    taken = [(item.start, item.end) for item in found]
+    extra = []
+    for start, match in quotes.items():
+        end = match.end(1)
+        if any(s < end and start < e for s, e in taken) or not match.group(1)[:1].isupper():
+            continue
+        if len(match.group(1).split()) > 2:
+            continue
+        for key in _short_keys(match.group(1)):
+            item = heads.get(key)
+            if item is not None:
+                first = next(k for k, w in enumerate(words) if w.start >= start)
+                extra.append(_Found(first, first + 1, start, end, item.entity, item.system, item.weapon_class, 'short'))
+                break
+    return extra
+
+
+@lru_cache(maxsize=1)
+def system_aliases() -> dict[str, tuple[str, ...]]:
+    """Every alias of each system, by canonical name."""
+    return {row['name']: tuple(filter(None, row['aliases'].split('|'))) for row in _rows('weapons.csv')}
 
 
 def _keep_context(context_class: str | None, words: list[Token], i: int) -> str | None:
@@ -234,9 +285,9 @@ def _match_name(text, words, i, quoted, gazetteer, designations, excluded, conte
             return None
         match = gazetteer.match_at(words, first)
         if match and match.last == last:
-            return _Found(first, last, words[first].start, words[last - 1].end, match.phrase.value.name,
+            return _Found(first, last, words[first].start, words[last - 1].end, variant_name(match.phrase),
                           match.phrase.value, match.phrase.value.weapon_class, 'gazetteer')
-        if context_class:
+        if context_class and inner[:1].isupper() and last - first <= 4:
             item = _designation(text, words, first, designations, excluded, context_class)
             if item and item.last == last:
                 return item
@@ -249,7 +300,7 @@ def _match_name(text, words, i, quoted, gazetteer, designations, excluded, conte
     if match and not _bare_common(match, context_class):
         system = match.phrase.value
         last = match.last
-        entity = system.name
+        entity = variant_name(match.phrase)
         if _is_latin(words[i].text):
             last, variant = _latin_run(text, words, match.last)
             if last > match.last:
@@ -262,6 +313,17 @@ def _match_name(text, words, i, quoted, gazetteer, designations, excluded, conte
             return None
         return _Found(i, last, words[i].start, words[last - 1].end, name, None, context_class, 'class')
     return None
+
+
+VARIANT_TAIL = re.compile(r'^[- ]?[A-Za-zА-Яа-яЁё0-9]{1,5}$')
+
+
+def variant_name(phrase) -> str:
+    """The system's name, or the alias itself where it names a variant of it (`Бук-М2Э` of `Бук-М2`)."""
+    name = phrase.value.name
+    if phrase.form.startswith(name) and VARIANT_TAIL.match(phrase.form[len(name):]):
+        return phrase.form
+    return name
 
 
 def _bare_common(match, context_class) -> bool:
@@ -293,7 +355,7 @@ def _designation(text, words, i, designations, excluded, context_class):
     if not key or fold(candidate) in excluded or fold(re.split(r'[-\s]', candidate)[0]) in excluded:
         return None
     system = _system_of(key, designations)
-    if system is None and not context_class:
+    if system is None and not context_class and not _known_family(candidate, designations):
         return None
     if system is None and not _is_designation_like(candidate):
         return None
@@ -316,6 +378,17 @@ def _designation(text, words, i, designations, excluded, context_class):
         end = match.end()
     return _Found(i, last, words[i].start, end, entity, system,
                   system.weapon_class if system else context_class or '', 'designation', short_forms)
+
+
+def _known_family(candidate: str, designations: dict[str, WeaponSystem]) -> bool:
+    """A designation of a family the gazetteer knows (`АК-203` beside `АК-12`, `J-35A` beside `J-20`)."""
+    match = DESIGNATION.match(SPACES.sub('', candidate))
+    return bool(match) and fold(match.group('prefix')) in designation_families(tuple(designations))
+
+
+@lru_cache(maxsize=1)
+def designation_families(keys: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(m.group(1) for key in keys if (m := re.match(r'^(\D+)\d', key)) and len(m.group(1)) <= 4)
 
 
 def _is_designation_like(candidate: str) -> bool:
@@ -348,7 +421,8 @@ def _to_mentions(text: str, found: list[_Found]) -> list[Mention]:
     mentions = []
     for item in found:
         entity, system, weapon_class = item.entity, item.system, item.weapon_class
-        if system is not None and fold(entity) == fold(system.name) and len(variants.get(system.name, ())) == 1:
+        generic = not any(c.isdigit() for c in item_text(text, item))
+        if generic and system is not None and fold(entity) == fold(system.name) and len(variants.get(system.name, ())) == 1:
             entity = next(iter(variants[system.name]))
         if item.kind != 'designation':
             for key in _short_keys(text[item.start:item.end]):
@@ -361,6 +435,10 @@ def _to_mentions(text: str, found: list[_Found]) -> list[Mention]:
             entity=entity, kind=item.kind, source='gazetteer' if system else 'rule',
             weapon_class=weapon_class or '', origin=system.origin if system else ''))
     return mentions
+
+
+def item_text(text: str, item: _Found) -> str:
+    return text[item.start:item.end]
 
 
 def _short_keys(name: str) -> set[str]:
