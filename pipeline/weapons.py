@@ -41,6 +41,8 @@ LIST_JOINERS = frozenset({',', 'и', 'или', 'также'})
 CONTEXT_WORDS = 4  # a class noun governs a name at most this many words after it (`ракеты средней дальности «…»`)
 SENTENCE_END = re.compile(r'[.!?…]')
 SPACES = re.compile(r'\s+')
+# `Су 57`, `Ми 8`: a spaced designation needs a two- or three-letter maker prefix (`С 25 мая` is a date).
+SPACED_PREFIX = re.compile(r'^(?:[А-ЯЁ][а-яё]{1,2}|[A-Z]{2,3})$')
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,7 +349,7 @@ def _designation(text, words, i, designations, excluded, context_class):
     word = words[i].text
     last = i + 1
     candidate = word
-    if (i + 1 < len(words) and word.isalpha() and words[i + 1].text.isdigit()
+    if (i + 1 < len(words) and SPACED_PREFIX.match(word) and words[i + 1].text.isdigit()
             and text[words[i].end:words[i + 1].start] == ' '):
         candidate = f'{word} {words[i + 1].text}'  # `Су 57`
         last = i + 2
@@ -381,9 +383,11 @@ def _designation(text, words, i, designations, excluded, context_class):
 
 
 def _known_family(candidate: str, designations: dict[str, WeaponSystem]) -> bool:
-    """A designation of a family the gazetteer knows (`АК-203` beside `АК-12`, `J-35A` beside `J-20`)."""
-    match = DESIGNATION.match(SPACES.sub('', candidate))
-    return bool(match) and fold(match.group('prefix')) in designation_families(tuple(designations))
+    """A designation of a family the gazetteer knows, written with its hyphen (`АК-203` beside `АК-12`,
+    `J-35A` beside `J-20`); `A2`, `С 2006` are not."""
+    match = DESIGNATION.match(candidate)
+    return bool(match) and bool(match.group('dash')) and fold(match.group('prefix')) in designation_families(
+        tuple(designations))
 
 
 @lru_cache(maxsize=1)
