@@ -28,7 +28,9 @@ INITIAL = re.compile(r'^[A-ZА-ЯЁ][a-zа-яё]?\.$')  # В.  Дж.
 GENERATION = re.compile(r'-(?:младш|старш)\w*$', re.IGNORECASE)  # Буш-младший → Буш
 QUOTED = re.compile(r'[«„“"]([^«»„“”"\n]{1,80})[»“”"]')
 MAX_TITLE_WORDS = 6  # a short quoted phrase holding a name is a title: the TV programme «С Мадуро +»
-SPAN_BREAK = re.compile(r'[(\[«»"“”„;:!?,]|\s[-–—]\s|[–—]|\.\s+(?=[А-ЯЁA-Z][а-яёa-z])')
+# Where a PER span stops being one name: brackets, quotes, clause punctuation, dashes, and a sentence end
+# (a full stop after a word of two lower-case letters or more, so that initials `Н. Мадуро` stay whole).
+SPAN_BREAK = re.compile(r'[(\[«»"“”„;:!?,]|\s[-–—]\s|[–—]|(?<=[а-яёa-z]{2})\.\s+(?=[А-ЯЁA-Z][а-яёa-z])')
 # Case endings of foreign names the dictionary does not know, by gender and case: (ending, nominative ending).
 ENDINGS = {
     ('masc', 'gent'): (('ии', 'ия'), ('я', 'ь'), ('а', '')), ('masc', 'accs'): (('ию', 'ия'), ('я', 'ь'), ('а', '')),

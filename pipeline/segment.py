@@ -12,8 +12,9 @@ from .records import Token
 # Word units for gazetteer matching: letters and digits joined by hyphens, slashes or apostrophes,
 # so that `Су-30МК2`, `F/A-18`, `Кот-д'Ивуар` and `Искандеров-М` stay whole (razdel splits them).
 WORD = re.compile(r"\w+(?:[-‐‑/'’]\w+)*")
-# Lower-case hyphenated compounds (`российско-американских`) are split into their parts, since each
-# part can name a country; capitalised ones (`Санкт-Петербург`, `Игла-С`) are names and stay whole.
+# Hyphenated compounds whose later parts are lower case (`российско-американских`, `Российско-китайские`)
+# are split into their parts, since each part can name a country; names (`Санкт-Петербург`, `Игла-С`,
+# `Су-30МК2`) stay whole.
 COMPOUND_PART = re.compile(r'\w+')
 
 
@@ -37,7 +38,8 @@ def split_words(text: str) -> list[Token]:
     words = []
     for match in WORD.finditer(text):
         value = match.group()
-        if '-' in value and value[0].islower() and not any(c.isdigit() for c in value):
+        parts = value.split('-')
+        if len(parts) > 1 and all(p.isalpha() and p.islower() for p in parts[1:]) and parts[0].isalpha():
             for part in COMPOUND_PART.finditer(value):
                 words.append(Token(match.start() + part.start(), match.start() + part.end(), part.group()))
         else:

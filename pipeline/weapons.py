@@ -311,8 +311,8 @@ def _match_name(text, words, i, quoted, gazetteer, designations, excluded, conte
     if context_class and _is_latin(words[i].text) and words[i].text[:1].isupper():
         last, _ = _latin_run(text, words, i + 1)
         name = text[words[i].start:words[last - 1].end]
-        if fold(name) in excluded:
-            return None
+        if fold(name) in excluded or fold(words[i].text) in excluded:
+            return None  # `самолет Boeing 737`
         return _Found(i, last, words[i].start, words[last - 1].end, name, None, context_class, 'class')
     return None
 

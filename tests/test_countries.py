@@ -1,0 +1,70 @@
+"""Country mentions through the extractor: names, abbreviations, adjectives, the capital rule, nationality."""
+from __future__ import annotations
+
+import pytest
+
+
+def countries(extractor, text):
+    return [(m.text, m.code) for m in extractor(text).mentions if m.type == 'country']
+
+
+def country_rows(extractor, text):
+    return [(m.start, m.end, m.text, m.normal, m.entity, m.code, m.kind, m.source)
+            for m in extractor(text).mentions if m.type == 'country']
+
+
+def test_compound_adjective_gives_two_mentions_with_offsets(extractor):
+    text = 'Переговоры российско-американских экспертов прошли успешно.'
+    assert country_rows(extractor, text) == [
+        (11, 20, 'российско', 'российско', 'Россия', 'RU', 'adjective', 'gazetteer'),
+        (21, 33, 'американских', 'американский', 'США', 'US', 'adjective', 'gazetteer'),
+    ]
+
+
+def test_code_kind_and_entity_columns(extractor):
+    text = 'Санкции против РФ поддержали США, Россия ответила, а Москва и Каракас договорились.'
+    assert [(m[2], m[4], m[5], m[6]) for m in country_rows(extractor, text)] == [
+        ('РФ', 'Россия', 'RU', 'abbreviation'),
+        ('США', 'США', 'US', 'abbreviation'),
+        ('Россия', 'Россия', 'RU', 'name'),
+        ('Москва', 'Россия', 'RU', 'capital'),
+        ('Каракас', 'Венесуэла', 'VE', 'capital'),
+    ]
+
+
+@pytest.mark.parametrize('text, expected', [
+    ('Китайские и иранские дипломаты прибыли.', [('Китайские', 'CN'), ('иранские', 'IR')]),
+    ('Начались российско-китайские учения.', [('российско', 'RU'), ('китайские', 'CN')]),
+    ('Санкции против РФ поддержали США, КНДР осудила их, ОАЭ промолчали.',
+     [('РФ', 'RU'), ('США', 'US'), ('КНДР', 'KP'), ('ОАЭ', 'AE')]),
+    ('Послы Соединенных Штатов Америки и Российской Федерации встретились в Южной Корее.',
+     [('Соединенных Штатов Америки', 'US'), ('Российской Федерации', 'RU'), ('Южной Корее', 'KR')]),
+    ('Он работал в Латинской Америке.', []),
+    ('Учения прошли в Карибском море.', []),
+    ('Он переехал в Санкт-Петербург.', []),
+])
+def test_names_abbreviations_adjectives(extractor, text, expected):
+    assert countries(extractor, text) == expected
+
+
+@pytest.mark.parametrize('text, expected', [
+    ('Москва и Каракас договорились о поставках.', [('Москва', 'RU'), ('Каракас', 'VE')]),
+    ('Он назвал важным контакт с Москвой.', [('Москвой', 'RU')]),
+    ('Россия готова поставить Каракасу оружие.', [('Россия', 'RU'), ('Каракасу', 'VE')]),
+    ('Вчера в Москве прошла конференция.', []),
+    ('В Москве считают, что санкции незаконны.', [('Москве', 'RU')]),
+    ('Его принял мэр Москвы.', []),
+    ('Открыт авиарейс Каракас — Санкт-Петербург.', []),
+    ('КАРАКАС, 6 ноября. Власти страны сообщили о задержаниях.', []),
+])
+def test_capital_rule(extractor, text, expected):
+    assert countries(extractor, text) == expected
+
+
+@pytest.mark.parametrize('text, expected', [
+    ('Интервью дал французский журналист.', []),
+    ('Об этом заявил венесуэльский лидер.', [('венесуэльский', 'VE')]),
+    ('Об этом заявил российский президент.', [('российский', 'RU')]),
+])
+def test_nationality_of_one_person_is_no_country(extractor, text, expected):
+    assert countries(extractor, text) == expected

@@ -1,0 +1,93 @@
+"""pipeline.extract: offsets, header skipping, overlap resolution."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline import read_text_file
+from pipeline.extract import blank, resolve_overlaps
+from pipeline.records import Mention
+
+ROOT = Path(__file__).parents[1]
+WEAPONS_DEV = ROOT / '..' / 'shared' / 'eval' / 'weapons-dev.jsonl'
+
+TEXTS = [
+    'Путин встретился с Мадуро в Москве.',
+    'Переговоры российско-американских экспертов:\r\nСША и РФ обсудили «Калибры» и Су 57.',
+    'Владимир\xa0Путин и\tСи\u00a0Цзиньпин обсудили С-400 «Триумф» — Ёлкин был против.',
+    '«Искандеров-М» у КНДР нет, заявил Н. Мадуро; ОАЭ закупили Leopard 2A6 и F/A-18.',
+    '\n\n   Ким Чен Ын\n\nпосетил Пхеньян и КНР.   ',
+]
+
+
+def check_offsets(text, mentions):
+    for m in mentions:
+        assert text[m.start:m.end] == m.text, (m.type, m.start, m.end, m.text)
+        assert 0 <= m.start < m.end <= len(text)
+
+
+@pytest.mark.parametrize('text', TEXTS)
+def test_offsets_index_the_text(extractor, text):
+    mentions = extractor(text, 'doc').mentions
+    assert mentions, text
+    check_offsets(text, mentions)
+    assert all(m.doc_id == 'doc' for m in mentions)
+    assert [(m.start, m.end) for m in mentions] == sorted((m.start, m.end) for m in mentions)
+
+
+def test_offsets_on_seed_and_gold_texts(extractor):
+    texts = [read_text_file(p).text for p in sorted((ROOT / 'seeds').glob('*.txt'))]
+    if WEAPONS_DEV.is_file():
+        with open(WEAPONS_DEV, encoding='utf-8') as f:
+            texts += [json.loads(line)['text'] for _, line in zip(range(5), f)]
+    assert texts
+    for text in texts:
+        check_offsets(text, extractor(text).mentions)
+
+
+def test_sentence_index(extractor):
+    text = 'Путин прилетел. Мадуро встретил его в аэропорту.'
+    assert [(m.text, m.sentence) for m in extractor(text).mentions] == [('Путин', 0), ('Мадуро', 1)]
+
+
+def test_header_is_skipped(extractor):
+    header = ' date 2025-11-04 Россия США Путин\n'
+    text = header + 'Мадуро прилетел в Китай.'
+    skipped = extractor(text, skip=((0, len(header) - 1),)).mentions
+    assert [(m.type, m.text, m.start) for m in skipped] == [
+        ('person', 'Мадуро', len(header)), ('country', 'Китай', len(header) + 18)]
+    check_offsets(text, skipped)
+    unskipped = extractor(text).mentions
+    assert {'Россия', 'США'} <= {m.text for m in unskipped}
+
+
+def test_blank_keeps_offsets_and_lines():
+    assert blank('ab\ncd\nef', ((1, 7),)) == 'a \n  \n f'
+    assert blank('abc', ()) == 'abc'
+
+
+def mention(type_, start, end):
+    return Mention(type=type_, start=start, end=end, text='x' * (end - start))
+
+
+def test_resolve_overlaps_longer_wins():
+    kept = resolve_overlaps([mention('weapon', 0, 5), mention('person', 0, 10), mention('country', 12, 15)])
+    assert [(m.type, m.start, m.end) for m in kept] == [('person', 0, 10), ('country', 12, 15)]
+
+
+@pytest.mark.parametrize('types, winner', [
+    (('person', 'country', 'weapon'), 'weapon'),
+    (('person', 'country'), 'country'),
+    (('country', 'person'), 'country'),
+    (('person',), 'person'),
+])
+def test_resolve_overlaps_type_priority_on_equal_length(types, winner):
+    kept = resolve_overlaps([mention(t, 3, 9) for t in types])
+    assert [(m.type, m.start, m.end) for m in kept] == [(winner, 3, 9)]
+
+
+def test_resolve_overlaps_keeps_adjacent_and_sorts():
+    kept = resolve_overlaps([mention('person', 10, 15), mention('country', 5, 10), mention('weapon', 0, 5)])
+    assert [(m.type, m.start) for m in kept] == [('weapon', 0), ('country', 5), ('person', 10)]

@@ -1,0 +1,58 @@
+"""pipeline.gazetteer: inflected multi-word phrases, abbreviations, longest match, common words."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.gazetteer import Gazetteer
+from pipeline.segment import split_words
+
+
+@pytest.fixture(scope='module')
+def gazetteer():
+    return Gazetteer([('Соединенные Штаты Америки', 'US'), ('Соединенные Штаты', 'US-short'), ('Россия', 'RU'),
+                      ('РФ', 'RU'), ('Того', 'TG')])
+
+
+def found(gazetteer, text, initial=()):
+    return [(text[m.start:m.end], m.start, m.end, m.phrase.value)
+            for m in gazetteer.find(split_words(text), set(initial))]
+
+
+@pytest.mark.parametrize('text, expected', [
+    ('послы Соединенных Штатов Америки и России',
+     [('Соединенных Штатов Америки', 6, 32, 'US'), ('России', 35, 41, 'RU')]),
+    ('с Соединёнными Штатами Америки', [('Соединёнными Штатами Америки', 2, 30, 'US')]),
+    # the longest phrase wins; the shorter one is taken where the longer does not fit
+    ('Соединенным Штатам помогли', [('Соединенным Штатам', 0, 18, 'US-short')]),
+    ('в Россию', [('Россию', 2, 8, 'RU')]),
+])
+def test_inflected_and_longest(gazetteer, text, expected):
+    assert found(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize('text, expected', [
+    ('санкции против РФ', [('РФ', 15, 17, 'RU')]),
+    ('санкции против рф', []),
+    ('санкции против Рф', []),
+])
+def test_abbreviation_only_in_upper_case(gazetteer, text, expected):
+    assert found(gazetteer, text) == expected
+
+
+def test_capitalised_phrase_word_must_be_capitalised(gazetteer):
+    assert found(gazetteer, 'соединенные штаты америки') == []
+    assert found(gazetteer, 'россия') == []
+
+
+@pytest.mark.parametrize('text, initial, expected', [
+    ('Того объявило о выборах.', (0,), []),                       # sentence start: the pronoun `того`
+    ('Того объявило о выборах.', (), [('Того', 0, 4, 'TG')]),
+    ('Он прилетел в Того.', (0,), [('Того', 14, 18, 'TG')]),      # capitalised inside a sentence
+    ('ради того', (), []),
+])
+def test_common_word_not_at_sentence_start(gazetteer, text, initial, expected):
+    assert found(gazetteer, text, initial) == expected
+
+
+def test_non_common_name_is_taken_at_sentence_start(gazetteer):
+    assert found(gazetteer, 'Россия ответила.', (0,)) == [('Россия', 0, 6, 'RU')]

@@ -1,0 +1,162 @@
+"""pipeline.persons: nominative of names, the case the context asks for, name spans, merging in a document."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.persons import context_case, merge_persons, name_words, normalize_person, person_spans
+from pipeline.records import Mention, Span
+
+
+@pytest.mark.parametrize('written, nominative', [
+    ('Владимиру Путину', 'Владимир Путин'),
+    ('Уго Чавеса', 'Уго Чавес'),
+    ('Марии Захаровой', 'Мария Захарова'),
+    ('Любови Соболь', 'Любовь Соболь'),
+    ('Ксении Собчак', 'Ксения Собчак'),
+    ('Мадуро', 'Мадуро'),
+    ('Шойгу', 'Шойгу'),
+    ('Си Цзиньпин', 'Си Цзиньпин'),
+    ('Сергею Шойгу', 'Сергей Шойгу'),
+    ('Зеленского', 'Зеленский'),
+    ('Алексея Навального', 'Алексей Навальный'),
+    ('Дональда Трампа', 'Дональд Трамп'),
+    ('Бараком Обамой', 'Барак Обама'),
+    ('Анны Политковской', 'Анна Политковская'),
+    ('Жан-Клода Юнкера', 'Жан-Клод Юнкер'),
+    ('Джорджа Буша-младшего', 'Джордж Буш'),
+    ('Давидом Сарновым', 'Давид Сарнов'),
+    ('Чарли Чаплином', 'Чарли Чаплин'),
+    ('В.В. Путину', 'В. В. Путин'),
+])
+def test_normalize_person(written, nominative):
+    assert normalize_person(name_words(written)) == nominative
+
+
+@pytest.mark.parametrize('written, words', [
+    ('В.В. Путин', ['В.', 'В.', 'Путин']),
+    ('Дж.Коми', ['Дж.', 'Коми']),
+    ('Жан-Клода Юнкера', ['Жан-Клода', 'Юнкера']),
+])
+def test_name_words(written, words):
+    assert name_words(written) == words
+
+
+def test_normalize_person_prefers_a_form_the_document_writes():
+    # `Сабриэлем` alone would lose `-ем` either way; `written` decides the spelling.
+    assert normalize_person(['Сабриэлем'], frozenset({'сабриэл', 'матиас'}), 'ablt') == 'Сабриэл'
+
+
+@pytest.mark.parametrize('text, case', [
+    ('встреча с Локхартом', 'ablt'),
+    ('письмо президенту Байдену', 'datv'),
+    ('фильм Кубрика', 'gent'),
+    ('рассказ о Мадуро', 'loct'),
+    ('обратился к Мадуро', 'datv'),
+    ('Вчера Кубрик', None),   # the word before is capitalised: no hint
+    ('Мадуро', None),         # nothing before
+])
+def test_context_case(text, case):
+    start = text.rfind(' ') + 1
+    assert context_case(text, start) == case
+
+
+def spans_text(text, span):
+    return [(text[s:e], alias) for s, e, alias in person_spans(text, [span])]
+
+
+def test_person_spans_strip_titles():
+    text = 'Император Акихито отрекся от престола.'
+    assert spans_text(text, Span('PER', 0, 17)) == [('Акихито', False)]
+
+
+def test_person_spans_split_latin_alias():
+    text = 'Премьер Фолькера Буфье (Volker Bouffier) поддержал.'
+    start = text.index('Фолькера')
+    end = text.index(')') + 1
+    assert person_spans(text, [Span('PER', start, end)]) == [(start, start + 14, False), (end - 16, end - 1, True)]
+    assert spans_text(text, Span('PER', start, end)) == [('Фолькера Буфье', False), ('Volker Bouffier', True)]
+
+
+def test_person_spans_drop_name_inside_short_title():
+    text = 'Программа «С Мадуро +» вышла в эфир.'
+    start = text.index('Мадуро')
+    assert person_spans(text, [Span('PER', start, start + 6)]) == []
+
+
+def test_person_spans_ignore_other_types():
+    text = 'Мадуро прилетел.'
+    assert person_spans(text, [Span('LOC', 0, 6), Span('ORG', 0, 6)]) == []
+
+
+@pytest.mark.parametrize('name', ['Н. Мадуро', 'В.В. Путин', 'Дж. Байден'])
+def test_person_spans_keep_initials(name):
+    text = f'Заявил {name} вчера.'
+    start = text.index(name)
+    assert spans_text(text, Span('PER', start, start + len(name))) == [(name, False)]
+
+
+def test_person_in_quoted_title_dropped_by_extractor(extractor):
+    mentions = extractor('Программа «С Мадуро +» вышла в эфир.').mentions
+    assert [m for m in mentions if m.type == 'person'] == []
+
+
+def persons(extractor, text):
+    return [(m.text, m.normal, m.entity, m.kind) for m in extractor(text).mentions if m.type == 'person']
+
+
+def test_merge_surname_into_full_name(extractor):
+    text = 'Николас Мадуро заявил о победе. Позже Мадуро добавил, что выборы были честными.'
+    assert persons(extractor, text) == [
+        ('Николас Мадуро', 'Николас Мадуро', 'Николас Мадуро', 'full'),
+        ('Мадуро', 'Мадуро', 'Николас Мадуро', 'surname'),
+    ]
+
+
+def test_merge_surname_and_initials_into_full_name(extractor):
+    text = ('Николас Мадуро заявил о победе. Позже Мадуро добавил, что выборы были честными. '
+            'Н. Мадуро также поблагодарил избирателей.')
+    found = persons(extractor, text)
+    assert [m[0] for m in found] == ['Николас Мадуро', 'Мадуро', 'Н. Мадуро']
+    assert {m[2] for m in found} == {'Николас Мадуро'}
+
+
+def test_first_name_joins_the_only_full_name(extractor):
+    text = 'Мишель Обама приехала в Берлин. Мишель выступила с речью.'
+    assert persons(extractor, text) == [
+        ('Мишель Обама', 'Мишель Обама', 'Мишель Обама', 'full'),
+        ('Мишель', 'Мишель', 'Мишель Обама', 'first'),
+    ]
+
+
+def person(start, normal, kind=''):
+    return Mention(type='person', start=start, end=start + len(normal), text=normal, normal=normal,
+                   entity=normal, kind=kind)
+
+
+def test_merge_persons_unit():
+    mentions = [person(0, 'Николас Мадуро'), person(40, 'Мадуро'), person(80, 'Н. Мадуро'),
+                person(120, 'Владимир Путин'), person(160, 'Владимир Владимирович Путин'), person(200, 'Путин'),
+                person(230, 'Фолькер Буфье'), person(250, 'Volker Bouffier', kind='alias')]
+    merge_persons(mentions)
+    assert [(m.normal, m.entity, m.kind) for m in mentions] == [
+        ('Николас Мадуро', 'Николас Мадуро', 'full'),
+        ('Мадуро', 'Николас Мадуро', 'surname'),
+        ('Н. Мадуро', 'Николас Мадуро', 'initials'),
+        ('Владимир Путин', 'Владимир Владимирович Путин', 'full'),
+        ('Владимир Владимирович Путин', 'Владимир Владимирович Путин', 'full'),
+        ('Путин', 'Владимир Владимирович Путин', 'surname'),
+        ('Фолькер Буфье', 'Фолькер Буфье', 'full'),
+        ('Volker Bouffier', 'Фолькер Буфье', 'alias'),  # an alias is the same person as the name before it
+    ]
+
+
+def test_merge_persons_initials_must_agree():
+    mentions = [person(0, 'Николас Мадуро'), person(40, 'А. Мадуро')]
+    merge_persons(mentions)
+    assert [m.entity for m in mentions] == ['Николас Мадуро', 'А. Мадуро']
+
+
+def test_first_name_shared_by_two_surnames_stays_alone():
+    mentions = [person(0, 'Мишель Обама'), person(40, 'Мишель Бачелет'), person(80, 'Мишель')]
+    merge_persons(mentions)
+    assert [m.entity for m in mentions] == ['Мишель Обама', 'Мишель Бачелет', 'Мишель']

@@ -1,0 +1,82 @@
+"""Quality gates: run the pipeline over the shared gold sets and score with shared/eval/score.py.
+
+These run in CI (a few seconds each on two workers); they fail when a change lowers a figure below its floor.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline import Options, run
+
+EVAL = (Path(__file__).parents[1] / '..' / 'shared' / 'eval').resolve()
+TYPES = ('person', 'country', 'weapon')
+
+pytestmark = pytest.mark.skipif(not (EVAL / 'score.py').is_file(),
+                                reason=f'the shared evaluation folder {EVAL} (score.py and gold JSONL) is missing')
+
+
+@pytest.fixture(scope='module')
+def scores(tmp_path_factory):
+    """Scores per gold set, each computed once: {'nerel-dev': {'person': {...}, ...}, ...}."""
+    cache: dict[str, dict] = {}
+
+    def score(name: str) -> dict:
+        if name not in cache:
+            gold = EVAL / f'{name}.jsonl'
+            if not gold.is_file():
+                pytest.skip(f'gold file {gold} is missing')
+            out = tmp_path_factory.mktemp(name)
+            summary = run([str(gold)], out, Options(workers=2, quiet=True))
+            assert summary.ok, f'{summary.failed} documents of {name} failed: see {out}/errors.csv'
+            result = subprocess.run(
+                [sys.executable, str(EVAL / 'score.py'), '--gold', str(gold), '--pred', str(out / 'mentions.csv'),
+                 '--json'], capture_output=True, text=True, encoding='utf-8', check=True)
+            cache[name] = json.loads(result.stdout)
+        return cache[name]
+
+    return score
+
+
+def figure(scores: dict, type_: str, metric: str) -> float:
+    """`mention_overlap` / `mention_exact` / `doc_level` → f1; `entity_acc` → acc (None counts as 0)."""
+    value = scores[type_][metric]['acc' if metric == 'entity_acc' else 'f1']
+    return value or 0.0
+
+
+@pytest.mark.parametrize('type_', TYPES)
+def test_seed_gold_is_perfect_at_document_level(scores, type_):
+    result = scores('seed-gold')
+    assert figure(result, type_, 'doc_level') == 1.0, result[type_]['doc_level']
+    assert figure(result, type_, 'mention_overlap') >= 0.95, result[type_]['mention_overlap']
+    assert figure(result, type_, 'entity_acc') >= 0.95, result[type_]['entity_acc']
+
+
+@pytest.mark.parametrize('type_, metric, floor', [
+    ('person', 'mention_overlap', 0.94),
+    ('country', 'mention_overlap', 0.93),
+    ('country', 'doc_level', 0.95),
+    # The target is 0.90. It is not met (0.82 now) mostly because NEREL's gold entity is the Wikidata label
+    # of the person, which often differs from the name the text gives (another transliteration, a full name
+    # with patronymic, a maiden name), and the pipeline can only normalise the name it reads.
+    ('person', 'entity_acc', 0.80),
+])
+def test_nerel_dev(scores, type_, metric, floor):
+    result = scores('nerel-dev')
+    assert figure(result, type_, metric) >= floor, result[type_][metric]
+
+
+@pytest.mark.parametrize('type_, metric, floor', [
+    ('weapon', 'mention_overlap', 0.92),
+    ('weapon', 'entity_acc', 0.92),
+    ('weapon', 'doc_level', 0.92),
+    ('person', 'doc_level', 0.90),
+    ('country', 'doc_level', 0.90),
+])
+def test_weapons_dev(scores, type_, metric, floor):
+    result = scores('weapons-dev')
+    assert figure(result, type_, metric) >= floor, result[type_][metric]

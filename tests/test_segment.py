@@ -1,0 +1,42 @@
+"""pipeline.segment: gazetteer words (designations and names whole, lower-case compounds split) and sentences."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.records import Token
+from pipeline.segment import segment, split_words
+
+
+@pytest.mark.parametrize('word', ['Су-30МК2', 'F/A-18', 'Санкт-Петербург', 'Искандеров-М', 'Игла-С', "Кот-д'Ивуар"])
+def test_split_words_keeps_names_and_designations_whole(word):
+    text = f'Речь о {word} вчера.'
+    start = text.index(word)
+    assert Token(start, start + len(word), word) in split_words(text)
+
+
+def test_split_words_splits_lower_case_compound_with_offsets():
+    text = 'переговоры российско-американских экспертов'
+    assert split_words(text) == [
+        Token(0, 10, 'переговоры'),
+        Token(11, 20, 'российско'),
+        Token(21, 33, 'американских'),
+        Token(34, 43, 'экспертов'),
+    ]
+
+
+def test_split_words_offsets_index_the_text():
+    text = 'Су-30МК2 и F/A-18, российско-китайские учения в Санкт-Петербурге.'
+    words = split_words(text)
+    assert [w.text for w in words] == ['Су-30МК2', 'и', 'F/A-18', 'российско', 'китайские', 'учения', 'в',
+                                       'Санкт-Петербурге']
+    assert all(text[w.start:w.end] == w.text for w in words)
+
+
+def test_segment_sentences_and_sentence_of():
+    text = 'Первое предложение. Второе предложение! Третье.'
+    seg = segment(text)
+    assert [s.text for s in seg.sentences] == ['Первое предложение.', 'Второе предложение!', 'Третье.']
+    assert seg.sentence_starts == [0, 20, 40]
+    assert [seg.sentence_of(i) for i in (0, 5, 19, 20, 39, 40, 46)] == [0, 0, 0, 1, 1, 2, 2]
+    assert all(text[t.start:t.end] == t.text for t in seg.tokens)
+    assert [w.text for w in seg.words] == ['Первое', 'предложение', 'Второе', 'предложение', 'Третье']

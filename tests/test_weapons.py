@@ -1,0 +1,71 @@
+"""Weapon mentions through the extractor: gazetteer names, class-noun rules, designations, negatives."""
+from __future__ import annotations
+
+import pytest
+
+
+def weapons(extractor, text):
+    return [(m.text, m.entity) for m in extractor(text).mentions if m.type == 'weapon']
+
+
+@pytest.mark.parametrize('text, expected', [
+    ('Россия применила ракетный комплекс «Орешник».', [('Орешник', 'Орешник')]),
+    ('Корабли выпустили крылатые ракеты «Калибр».', [('Калибр', 'Калибр')]),
+    ('Флот ударил «Калибрами» по целям.', [('Калибрами', 'Калибр')]),
+    ('Армия получила бригадный комплект «Искандеров-М».', [('Искандеров-М', 'Искандер-М')]),
+    ('Пуск «Орешника» зафиксирован.', [('Орешника', 'Орешник')]),
+    ('Боевики применили ПЗРК Игла-С и Иглы-С.', [('Игла-С', 'Игла-С'), ('Иглы-С', 'Игла-С')]),
+    ('Индия закупила истребители Су-30МК2 и Су-35.', [('Су-30МК2', 'Су-30МК2'), ('Су-35', 'Су-35')]),
+    ('В небе заметили Су 57.', [('Су 57', 'Су-57')]),
+])
+def test_weapons_found(extractor, text, expected):
+    assert weapons(extractor, text) == expected
+
+
+def test_gazetteer_columns(extractor):
+    [m] = [m for m in extractor('Корабли выпустили крылатые ракеты «Калибр».').mentions if m.type == 'weapon']
+    assert (m.start, m.end, m.normal, m.entity, m.kind, m.source) == (35, 41, 'Калибр', 'Калибр', 'gazetteer',
+                                                                      'gazetteer')
+    assert m.weapon_class == 'крылатая ракета'  # the gazetteer's class, not the class noun's
+    assert m.origin == 'RU'
+
+
+def test_hyphenated_name_keeps_its_hyphen(extractor):
+    [m] = [m for m in extractor('Боевики применили ПЗРК Иглы-С.').mentions if m.type == 'weapon']
+    assert (m.text, m.normal, m.entity) == ('Иглы-С', 'Игла-С', 'Игла-С')
+
+
+def test_quoted_name_after_designation_joins_it(extractor):
+    text = 'Дивизион получил С-400 «Триумф». Позже прибыли новые «Триумфы».'
+    assert weapons(extractor, text) == [('С-400 «Триумф»', 'С-400'), ('Триумфы', 'С-400')]
+
+
+def test_quoted_name_after_designation_joins_it_not_in_gazetteer(extractor):
+    text = 'В войска поступили танки Т-90М «Прорыв». Экипаж «Прорыва» отличился.'
+    assert weapons(extractor, text) == [('Т-90М «Прорыв»', 'Т-90М'), ('Прорыва', 'Т-90М')]
+
+
+def test_latin_variant_after_class_noun(extractor):
+    assert weapons(extractor, 'Киеву передали танки Leopard 2A6.') == [('Leopard 2A6', 'Leopard 2A6')]
+    assert weapons(extractor, 'Немецкие танки Leopard 2A6 горели, а «Леопарды» отступили.') == [
+        ('Leopard 2A6', 'Leopard 2A6'), ('Леопарды', 'Leopard 2A6')]
+
+
+@pytest.mark.parametrize('text', [
+    'Вакцина от COVID-19 поступила в продажу.',
+    'Грузовик ГАЗ-3307 перевернулся.',
+    'Самолет Ту-154 совершил посадку.',
+    'Пассажирский Boeing 737 совершил посадку.',
+    'Госкорпорация «Ростех» сообщила о поставках.',
+    'Концерн «Алмаз-Антей» сообщил о поставках.',
+    'Начались учения «Запад-2025».',
+    'Затонул крейсер «Москва».',
+    'Гаубица имеет калибр 152 мм.',
+    'Растет тополь во дворе.',
+])
+def test_no_weapon(extractor, text):
+    assert weapons(extractor, text) == []
+
+
+def test_no_weapon_airliner_after_class_noun(extractor):
+    assert weapons(extractor, 'Самолет Boeing 737 совершил посадку.') == []
