@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .countries import find_countries, load_countries
@@ -84,8 +85,14 @@ def _priority(mention: Mention) -> int:
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """One mention per stretch of text: the longer wins, then weapon over country over person."""
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), _priority(m), m.start))
+    starts: list[int] = []  # kept spans, sorted and disjoint: a new one is checked against its neighbours
     kept: list[Mention] = []
     for mention in ordered:
-        if all(mention.end <= other.start or other.end <= mention.start for other in kept):
-            kept.append(mention)
-    return sorted(kept, key=lambda m: (m.start, m.end))
+        i = bisect_right(starts, mention.start)
+        if i > 0 and kept[i - 1].end > mention.start:
+            continue
+        if i < len(kept) and kept[i].start < mention.end:
+            continue
+        starts.insert(i, mention.start)
+        kept.insert(i, mention)
+    return kept

@@ -60,10 +60,10 @@ def is_common_word(word: str) -> bool:
     Such words (`того`, `перу`, `калибр`, `град`) name a country or a weapon only when the
     context says so, e.g. capitalised inside a sentence.
     """
-    for parse in parses(word):
-        if parse.is_known and not ({'Geox', 'Name', 'Surn', 'Patr', 'Orgn', 'Trad', 'Abbr'} & parse.tag.grammemes):
-            return True
-    return False
+    readings = parses(word)
+    # Only the likeliest reading counts: `Куба` is rarely the genitive of `куб`, `Того` mostly `тот`.
+    return bool(readings) and readings[0].is_known and not (
+        {'Geox', 'Name', 'Surn', 'Patr', 'Orgn', 'Trad', 'Abbr'} & readings[0].tag.grammemes)
 
 
 def _has_cyrillic(word: str) -> bool:

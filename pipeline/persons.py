@@ -25,6 +25,7 @@ NAME_TAGS = frozenset({'Name', 'Surn', 'Patr'})
 CASES = ('nomn', 'gent', 'datv', 'accs', 'ablt', 'loct')
 GENDERS = ('masc', 'femn')
 INITIAL = re.compile(r'^[A-ZА-ЯЁ][a-zа-яё]?\.$')  # В.  Дж.
+VOWELS = frozenset('аеёиоуыэюя')
 GENERATION = re.compile(r'-(?:младш|старш)\w*$', re.IGNORECASE)  # Буш-младший → Буш
 QUOTED = re.compile(r'[«„“"]([^«»„“”"\n]{1,80})[»“”"]')
 MAX_TITLE_WORDS = 6  # a short quoted phrase holding a name is a title: the TV programme «С Мадуро +»
@@ -33,12 +34,16 @@ MAX_TITLE_WORDS = 6  # a short quoted phrase holding a name is a title: the TV p
 SPAN_BREAK = re.compile(r'[(\[«»"“”„;:!?,]|\s[-–—]\s|[–—]|(?<=[а-яёa-z]{2})\.\s+(?=[А-ЯЁA-Z][а-яёa-z])')
 # Case endings of foreign names the dictionary does not know, by gender and case: (ending, nominative ending).
 ENDINGS = {
-    ('masc', 'gent'): (('ии', 'ия'), ('я', 'ь'), ('а', '')), ('masc', 'accs'): (('ию', 'ия'), ('я', 'ь'), ('а', '')),
-    ('masc', 'datv'): (('ии', 'ия'), ('ю', 'ь'), ('у', '')),
-    ('masc', 'ablt'): (('ией', 'ия'), ('ем', 'ь'), ('ём', 'ь'), ('ом', ''), ('ым', '')), ('masc', 'loct'): (('ии', 'ия'), ('е', '')),
-    ('femn', 'gent'): (('ии', 'ия'), ('и', 'я'), ('ы', 'а')), ('femn', 'datv'): (('ии', 'ия'), ('е', 'а')),
+    # Men's names of the a-declension too (Нельсона Манделы → Мандела, Степану Бандере → Бандера).
+    ('masc', 'gent'): (('ии', 'ия'), ('ы', 'а'), ('я', 'ь'), ('а', '')),
+    ('masc', 'accs'): (('ию', 'ия'), ('я', 'ь'), ('а', ''), ('у', 'а')),
+    ('masc', 'datv'): (('ии', 'ия'), ('ю', 'ь'), ('у', ''), ('е', 'а')),
+    ('masc', 'ablt'): (('ией', 'ия'), ('ем', 'ь'), ('ём', 'ь'), ('ом', ''), ('ым', ''), ('ой', 'а')),
+    ('masc', 'loct'): (('ии', 'ия'), ('е', '')),
+    ('femn', 'gent'): (('ии', 'ия'), ('ой', 'а'), ('и', 'я'), ('ы', 'а')),
+    ('femn', 'datv'): (('ии', 'ия'), ('ой', 'а'), ('е', 'а')),
     ('femn', 'accs'): (('ю', 'я'), ('у', 'а')), ('femn', 'ablt'): (('ей', 'я'), ('ой', 'а')),
-    ('femn', 'loct'): (('ии', 'ия'), ('е', 'а')),
+    ('femn', 'loct'): (('ии', 'ия'), ('ой', 'а'), ('е', 'а')),
 }
 
 
@@ -76,8 +81,8 @@ def _adjectival(word: str) -> bool:
     """Adjectival surnames the dictionary lacks: Зеленского, Политковской."""
     word = word.lower()
     return bool(re.search(r'(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)$', word)
-                or re.search(r'[^аеиоуыэюяьй](?:ого|ому)$', word)
-                and any('ADJF' in p.tag.grammemes for p in parses(word)))
+                or re.search(r'[^аеиоуыэюяьй](?:ого|ому|ая|ый|ий|ой)$', word)
+                and any('ADJF' in p.tag.grammemes and p.is_known for p in parses(word)))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -116,14 +121,20 @@ PREVIOUS_WORD = re.compile(r'([А-Яа-яЁё-]+)[ \xa0]+$')
 def context_case(text: str, start: int) -> str | None:
     """The case the word before a name asks for: a preposition's (`с Локхартом`), a title's own
     (`президенту Байдену`), or the genitive after any other noun (`фильм Кубрика`)."""
+    before = text[max(0, start - 40):start].rstrip(' \xa0')
+    if not before or before[-1] in '.!?\n:;—–"«»(':
+        return 'nomn'  # a name opening a sentence or a clause is its subject
     match = PREVIOUS_WORD.search(text, max(0, start - 40), start)
     if not match or not match.group(1)[:1].islower():
         return None
     word = match.group(1).lower()
     if word in PREPOSITION_CASES:
         return PREPOSITION_CASES[word]
-    nouns = [p for p in parses(word) if 'NOUN' in p.tag.grammemes and p.is_known]
-    if not nouns or parses(word)[0] not in nouns:
+    readings = parses(word)
+    if readings and 'VERB' in readings[0].tag.grammemes:
+        return 'nomn'  # `заявил Николас Мадуро`
+    nouns = [p for p in readings if 'NOUN' in p.tag.grammemes and p.is_known]
+    if not nouns or readings[0] not in nouns:
         return None
     if lemmas(word) & titles():
         return nouns[0].tag.case
@@ -142,7 +153,8 @@ def _choose(words: list[str], hint: str | None = None) -> tuple[str, str]:
                 reading = _readings(word, case, gender)
                 if reading is not None:
                     score += 1 + reading.weight
-            score += 0.01 if case == 'nomn' else 0.0
+            if score > 0:  # the context breaks ties such as `Евгения Медведева` (she, or his genitive)
+                score += (0.6 if case == hint else 0.0) + (0.01 if case == 'nomn' else 0.0)
             if score > best_score + 1e-9:
                 best, best_score = (case, gender), score
     if best_score < 1:  # no known word: an unambiguous ending of a foreign name decides, then the context
@@ -171,8 +183,11 @@ def _foreign(word: str, case: str, gender: str, written: frozenset[str]) -> str:
     candidates = []
     for ending, replacement in ENDINGS.get((gender, case), ()):
         if word.lower().endswith(ending) and len(word) > len(ending) + 1:
-            candidates.append(word[:-len(ending)] + replacement)
-            candidates.append(word[:-len(ending)])
+            stem = word[:-len(ending)]
+            if replacement == 'ь' and stem[-1:].lower() in VOWELS:
+                replacement = 'й'  # Эшпая → Эшпай, not *Эшпаь
+            candidates.append(stem + replacement)
+            candidates.append(stem)
     for candidate in candidates:
         if fold(candidate) in written:
             return candidate
@@ -257,7 +272,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
         end = cut.start()
     end = start + len(text[start:end].rstrip(' \t\n\xa0-–—.,'))
     start = end - len(text[start:end].lstrip(' \t\n\xa0'))
-    while True:  # leading titles: Папа, Кронпринц, Поп-звезда, Доктора
+    while True:  # leading titles and descriptions: Папа, Кронпринц, Племянник, Семидесятилетний
         match = re.match(r'[\w-]+[ \xa0]+', text[start:end])
         if not (match and match.group()[:1].isupper() and _is_title(match.group().strip())):
             break
@@ -283,8 +298,13 @@ def titles() -> frozenset[str]:
 
 
 def _is_title(word: str) -> bool:
-    """A title or role (Император, Папа, Доктора, Поп-звезда), not part of the name."""
-    return bool(lemmas(word) & titles())
+    """A title, role or description before a name (Император, Папа, Племянник, Семидесятилетний)."""
+    if lemmas(word) & titles():
+        return True
+    readings = parses(word)
+    return (bool(readings) and readings[0].is_known and 'ADJF' in readings[0].tag.grammemes
+            and 'Apro' not in readings[0].tag.grammemes and not _adjectival(word)
+            and not any(NAME_TAGS & p.tag.grammemes for p in readings))
 
 
 def find_persons(text: str, spans: list[Span]) -> list[Mention]:
@@ -301,9 +321,14 @@ def find_persons(text: str, spans: list[Span]) -> list[Mention]:
 
 
 def _surname_key(name: str) -> frozenset[str]:
-    """Lemmas of the last word (`Захарова`, `Захаров` share `захаров`)."""
+    """Lemmas of the last word (`Захарова`, `Захаров` share `захаров`), and for a long word its stem
+    without final vowels (`Небензи` and `Небензя` share `небенз~`)."""
     last = name.split()[-1]
-    return lemmas(last) | {fold(last)}
+    key = set(lemmas(last)) | {fold(last)}
+    stem = fold(last).rstrip('аеёиоуыэюяйь')
+    if len(stem) >= 4:
+        key.add(stem + '~')
+    return frozenset(key)
 
 
 def _initials(name: str) -> list[str]:
