@@ -53,7 +53,9 @@ def test_normalize_person_prefers_a_form_the_document_writes():
     ('рассказ о Мадуро', 'loct'),
     ('обратился к Мадуро', 'datv'),
     ('Вчера Кубрик', None),   # the word before is capitalised: no hint
-    ('Мадуро', None),         # nothing before
+    ('Мадуро', 'nomn'),       # a name opening the text is its subject
+    ('Об этом заявил Мадуро', 'nomn'),  # after a verb: the subject
+    ('Мы встретились. Мадуро', 'nomn'),  # after a sentence end
 ])
 def test_context_case(text, case):
     start = text.rfind(' ') + 1
