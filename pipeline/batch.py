@@ -23,14 +23,16 @@ import shutil
 import sys
 import time
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
+from .corpus import stats_text, write_corpus_tables
 from .documents import Failed, InputError, check_inputs, iter_documents, one_line
 from .records import Document
 from .tables import COLUMNS, INTEGER_COLUMNS, Rows, document_rows
+from .report import write_report
 from .write import atomic_path, write_csv_rows, write_parquet, write_xlsx
 
 PARTS = '.parts'
@@ -88,6 +90,7 @@ class Summary:
     mentions: Counter = field(default_factory=Counter)
     seconds: float = 0.0
     resumed_chunks: int = 0
+    corpus: dict = field(default_factory=dict)  # write_corpus_tables' statistics
 
     def add(self, rows: Rows) -> None:
         self.documents += len(rows.documents)
@@ -99,6 +102,10 @@ class Summary:
         return not self.failed
 
     def text(self) -> str:
+        corpus = f'; corpus: {stats_text(self.corpus)}' if self.corpus else ''
+        return self._text() + corpus
+
+    def _text(self) -> str:
         ok = self.documents - self.failed
         per_type = ', '.join(f'{self.mentions[t]} {t}' for t in ('person', 'country', 'weapon'))
         rate = self.documents / self.seconds if self.seconds else 0.0
@@ -182,6 +189,9 @@ class Options:
     engine: str = 'local'
     scheduler: str | None = None
     progress_seconds: float = 10.0
+    corpus: bool = True  # summary.csv, cooccurrence.csv, cooccurrence_corpus.csv
+    report: bool = False  # report.html (needs corpus)
+    report_documents: int = 200  # documents shown one by one in the report
 
 
 def run(inputs: list[str], out: str | Path, options: Options | None = None) -> Summary:
@@ -202,7 +212,10 @@ def run(inputs: list[str], out: str | Path, options: Options | None = None) -> S
     summary = Summary(resumed_chunks=state['done'])
     progress = Progress(options.quiet, every=options.progress_seconds)
     started = time.monotonic()
+    texts: dict[str, str] = {}  # the first documents' texts, for the report
     docs = iter_documents(inputs, options.id_column, options.text_column)
+    if options.report:
+        docs = _keep_texts(docs, texts, options.report_documents)
     numbered = enumerate(chunks(docs, options.chunk_size))
     try:
         with _Mapper(options) as mapper:
@@ -225,8 +238,25 @@ def run(inputs: list[str], out: str | Path, options: Options | None = None) -> S
         progress.close()
     _merge(parts, out, state['done'], options)
     shutil.rmtree(parts, ignore_errors=True)
+    if options.corpus or options.report:
+        summary.corpus = write_corpus_tables(out, _corpus_writer(options))
+    if options.report:
+        write_report(out, texts, options.report_documents)
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _keep_texts(docs: Iterable[Document | Failed], texts: dict[str, str], limit: int) -> Iterator:
+    """Pass documents through, keeping the texts of the first `limit` for the report."""
+    for doc in docs:
+        if len(texts) < limit and isinstance(doc, Document):
+            texts[doc.id] = doc.text
+        yield doc
+
+
+def _corpus_writer(options: Options) -> Callable:
+    """The corpus tables go out as CSV, with the run's BOM and cell-safety settings."""
+    return partial(write_csv_rows, bom=options.bom, safe=options.safe)
 
 
 def _chain(first: list, rest: Iterator) -> Iterator:

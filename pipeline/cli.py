@@ -16,7 +16,8 @@ INPUT is a .txt file, a folder of them (searched recursively; doc_id = the file'
 under the folder without .txt), a glob pattern, a .jsonl / .csv / .parquet file with an id
 and a text column, or - for JSONL on standard input. With no INPUT, reads seeds/ and writes outputs/.
 
-Tables written into DIR: documents, mentions, entities, errors (see README.md for the columns).
+Tables written into DIR: documents, mentions, entities, errors; the corpus tables summary,
+cooccurrence, cooccurrence_corpus (CSV); with --report, report.html (see README.md).
 Exit status: 0 when every document succeeded, 1 when some failed (the rest are written, the
 failures are listed in errors.csv), 2 for usage errors."""
 
@@ -48,6 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
                          help='local processes (default) or a Dask cluster (needs pip install -e ".[dask]")')
     extract.add_argument('--scheduler', metavar='ADDRESS',
                          help='Dask scheduler, e.g. tcp://HOST:8786 (default with --engine dask: a local cluster)')
+    extract.add_argument('--report', action=argparse.BooleanOptionalAction, default=None,
+                         help='write report.html, an HTML review of the run (default: on for the seeds/ → '
+                              'outputs/ run, off otherwise)')
+    extract.add_argument('--no-summary', dest='corpus', action='store_false',
+                         help='skip the corpus tables summary.csv, cooccurrence.csv, cooccurrence_corpus.csv '
+                              '(they read the whole mentions table into memory)')
     extract.add_argument('-q', '--quiet', action='store_true', help='no progress and no summary')
     return parser
 
@@ -75,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         return _usage(f'{out}: exists and is not a folder')
     options = Options(workers=args.workers, chunk_size=args.chunk_size, fmt=args.fmt, bom=args.bom,
                       safe=args.safe, resume=args.resume, quiet=args.quiet, id_column=args.id_column,
-                      text_column=args.text_column, engine=args.engine, scheduler=args.scheduler)
+                      text_column=args.text_column, engine=args.engine, scheduler=args.scheduler,
+                      corpus=args.corpus, report=(not args.inputs) if args.report is None else args.report)
     try:
         summary = run(inputs, out, options)
     except InputError as error:
