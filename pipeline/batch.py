@@ -31,8 +31,8 @@ from pathlib import Path
 from .corpus import stats_text, write_corpus_tables
 from .documents import Failed, InputError, check_inputs, iter_documents, one_line
 from .records import Document
-from .tables import COLUMNS, INTEGER_COLUMNS, Rows, document_rows
 from .report import write_report
+from .tables import COLUMNS, INTEGER_COLUMNS, Rows, document_rows
 from .write import atomic_path, write_csv_rows, write_parquet, write_xlsx
 
 PARTS = '.parts'

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .gazetteer import Gazetteer, Match
@@ -31,7 +31,8 @@ PLACE_NOUNS = frozenset(
     'городской город столица порт'.split())
 ROUTE_DASHES = frozenset('-–—‐')
 PARTNER_PREPOSITIONS = frozenset('с со между против к ко у'.split())
-PREPOSITIONS = frozenset('о об обо от при для без про через перед после кроме среди ради из-за'.split()) | PLACE_PREPOSITIONS
+PREPOSITIONS = frozenset(
+    'о об обо от при для без про через перед после кроме среди ради из-за'.split()) | PLACE_PREPOSITIONS
 STANCE_NOUNS = frozenset(
     'позиция требование ответ решение заявление давление отношение сотрудничество помощь поддержка политика '
     'действие санкция претензия представитель предложение просьба реакция вмешательство интерес угроза курс '
@@ -129,7 +130,7 @@ def _nationality(text: str, words: list[Token], match: Match) -> bool:
     return 'NOUN' in best.grammemes and 'anim' in best.grammemes and 'sing' in best.grammemes
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_word_list(name: str) -> frozenset[str]:
     """A data file of one lemma per line (`#` starts a comment)."""
     lines = (DATA.parent / name).read_text(encoding='utf-8').splitlines()

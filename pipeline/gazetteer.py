@@ -7,8 +7,9 @@ is also an ordinary word (`Того`, `Перу`, `Калибр`) is not taken a
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Generic, Iterable, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .morph import fold, is_common_word, lemmas
 from .records import Token

@@ -12,8 +12,8 @@ same document writes (`Сабриэлем` → `Сабриэл` where the text a
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -287,7 +287,8 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _not_a_name(word: str) -> bool:
     readings = parses(word)
-    return bool(readings) and all(p.is_known and not (NAME_TAGS & p.tag.grammemes) for p in readings) and not _adjectival(word)
+    return (bool(readings) and all(p.is_known and not (NAME_TAGS & p.tag.grammemes) for p in readings)
+            and not _adjectival(word))
 
 
 @lru_cache(maxsize=1)
@@ -349,9 +350,17 @@ def merge_persons(mentions: list[Mention]) -> None:
     `Владимир Владимирович Путин`) whose first words agree with the initials. A bare first name
     joins the one full name that starts with it, if only one does (`Мишель` → `Мишель Обама`). Where
     several full names fit, the nearest one before the mention wins, then the most frequent.
+    Full names are indexed by surname, so a document with thousands of mentions merges in near-linear time.
     """
-    full = [m for m in mentions if _is_full(m.normal) and m.kind != 'alias']
-    counts = Counter(fold(m.normal) for m in full)
+    names: dict[str, _FullName] = {}
+    for mention in mentions:
+        if mention.kind != 'alias' and _is_full(mention.normal):
+            name = names.setdefault(fold(mention.normal), _FullName(mention.normal))
+            name.starts.append(mention.start)
+    by_surname: dict[str, list[_FullName]] = {}
+    for name in names.values():
+        for key in _surname_key(name.normal):
+            by_surname.setdefault(key, []).append(name)
     previous = None
     for mention in mentions:
         if mention.kind == 'alias':  # `(Volker Bouffier)` after `Фолькера Буфье`
@@ -360,21 +369,29 @@ def merge_persons(mentions: list[Mention]) -> None:
         previous = mention
         words = mention.normal.split()
         mention.kind = 'surname' if len(words) == 1 else 'full' if _is_full(mention.normal) else 'initials'
-        best = _best_full(mention, words, full, counts)
+        candidates = {id(n): n for key in _surname_key(mention.normal) for n in by_surname.get(key, ())}
+        best = _best_full(mention, words, candidates.values())
         if best is None and len(words) == 1:
-            best = _by_first_name(words[0], full)
+            best = _by_first_name(words[0], names.values())
             if best is not None:
                 mention.kind = 'first'
         mention.entity = best.normal if best else mention.normal
 
 
-def _best_full(mention: Mention, words: list[str], full: list[Mention], counts: Counter) -> Mention | None:
-    key = _surname_key(mention.normal)
+@dataclass(slots=True)
+class _FullName:
+    """A distinct full name of a document and where it occurs (sorted offsets)."""
+
+    normal: str
+    starts: list[int] = field(default_factory=list)
+
+
+def _best_full(mention: Mention, words: list[str], candidates) -> _FullName | None:
     best = None
-    for other in full:
+    for other in candidates:
         other_words = other.normal.split()
         shorter = len(other_words) < len(words) if mention.kind == 'initials' else len(other_words) <= len(words)
-        if shorter or not (key & _surname_key(other.normal)):
+        if shorter:
             continue
         if mention.kind == 'initials':
             initials = _initials(mention.normal)
@@ -382,19 +399,20 @@ def _best_full(mention: Mention, words: list[str], full: list[Mention], counts: 
                 continue
         if mention.kind == 'full' and fold(words[0]) != fold(other_words[0]):
             continue
-        before = other.start < mention.start
-        rank = (len(other_words), before, other.start if before else -other.start, counts[fold(other.normal)])
+        i = bisect_left(other.starts, mention.start)
+        nearest = other.starts[i - 1] if i > 0 else -other.starts[0]
+        rank = (len(other_words), i > 0, nearest, len(other.starts))
         if best is None or rank > best[0]:
             best = (rank, other)
     return best[1] if best else None
 
 
-def _by_first_name(word: str, full: list[Mention]) -> Mention | None:
+def _by_first_name(word: str, full) -> _FullName | None:
     """The fullest name starting with this first name, if all such names share one surname."""
     key = lemmas(word) | {fold(word)}
     names = [other for other in full if key & (lemmas(other.normal.split()[0]) | {fold(other.normal.split()[0])})]
     if not names:
         return None
-    fullest = max(names, key=lambda m: (len(m.normal.split()), -m.start))
+    fullest = max(names, key=lambda m: (len(m.normal.split()), -m.starts[0]))
     surname = _surname_key(fullest.normal)
     return fullest if all(surname & _surname_key(other.normal) for other in names) else None

@@ -30,7 +30,8 @@ DESIGNATION = re.compile(
     r'^(?P<prefix>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{0,5}(?:/[A-Z]{1,2})?)(?P<dash>[-‐‑]?)(?P<number>\d{1,5})'
     r'(?P<suffix>[A-Za-zА-Яа-яЁё0-9]{0,6}(?:[-‐‑/][A-Za-zА-Яа-яЁё0-9]{1,5})*)$')
 DIGIT_FIRST = re.compile(r'^\d[A-ZА-ЯЁ]{1,2}\d{1,4}[A-Za-zА-Яа-яЁё0-9]*$')  # GRAU indices: 9К720, 2С19, 3М14
-LATIN_NAME = re.compile(r"^(?:[A-Z][A-Za-z]+|[A-Z0-9][A-Z0-9]*(?:[-/][A-Z0-9]+)*|[IVX]{1,4}|\d+[A-Z]\d*|[A-Z]\d+[A-Z0-9]*)$")
+LATIN_NAME = re.compile(
+    r"^(?:[A-Z][A-Za-z]+|[A-Z0-9][A-Z0-9]*(?:[-/][A-Z0-9]+)*|[IVX]{1,4}|\d+[A-Z]\d*|[A-Z]\d+[A-Z0-9]*)$")
 # Nouns after which a quoted name is an organisation, a publication, an exercise or a ship, not a weapon.
 NOT_WEAPON_NOUNS = frozenset(
     'концерн компания корпорация завод предприятие холдинг газета журнал издание агентство телеканал '
@@ -426,7 +427,8 @@ def _to_mentions(text: str, found: list[_Found]) -> list[Mention]:
     for item in found:
         entity, system, weapon_class = item.entity, item.system, item.weapon_class
         generic = not any(c.isdigit() for c in item_text(text, item))
-        if generic and system is not None and fold(entity) == fold(system.name) and len(variants.get(system.name, ())) == 1:
+        if (generic and system is not None and fold(entity) == fold(system.name)
+                and len(variants.get(system.name, ())) == 1):
             entity = next(iter(variants[system.name]))
         if item.kind != 'designation':
             for key in _short_keys(text[item.start:item.end]):

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / 'seeds').glob('*.txt')).read_text(encoding='utf-8')
 PARAGRAPHS = [p for p in SEED.split('\n\n')[1:] if p.strip()]
 TABLES = ('documents', 'mentions', 'entities', 'errors')
+CORPUS_TABLES = ('summary', 'cooccurrence', 'cooccurrence_corpus')
 
 
 def corpus(folder: Path, count: int, repeat: int = 1) -> Path:
@@ -56,7 +57,7 @@ def reference(small, tmp_path_factory, extractor):
 
 
 def test_tables_appear_and_parts_are_removed(reference):
-    assert sorted(p.name for p in reference.iterdir()) == [f'{name}.csv' for name in sorted(TABLES)]
+    assert sorted(p.name for p in reference.iterdir()) == sorted(f'{name}.csv' for name in TABLES + CORPUS_TABLES)
     documents = read_rows(reference / 'documents.csv')
     assert [d['doc_id'] for d in documents] == [f'{i:03d}' for i in range(12)]
     assert all(d['status'] == 'ok' and d['encoding'] == 'utf-8' for d in documents)
