@@ -114,7 +114,8 @@ def test_parquet_and_xlsx(small, reference, tmp_path):
 
     run([str(small)], tmp_path / 'pq', Options(fmt='parquet', quiet=True))
     run([str(small)], tmp_path / 'xl', Options(fmt='xlsx', quiet=True))
-    assert sorted(p.name for p in (tmp_path / 'pq').iterdir()) == sorted(f'{n}.parquet' for n in TABLES)
+    assert sorted(p.name for p in (tmp_path / 'pq').iterdir()) == sorted(
+        [f'{n}.parquet' for n in TABLES] + [f'{n}.csv' for n in CORPUS_TABLES])
     mentions = pq.read_table(tmp_path / 'pq' / 'mentions.parquet').to_pylist()
     assert len(mentions) == len(read_rows(reference / 'mentions.csv'))
     assert isinstance(mentions[0]['start'], int)
@@ -178,7 +179,7 @@ def test_spreadsheet_safety_and_ids_never_make_paths(tmp_path, extractor):
     assert [d['doc_id'] for d in documents[1:]] == ['../../escape', '/etc/passwd', '..\\..\\win']
     after = {p for p in tmp_path.rglob('*')}
     assert {p for p in after - before if out not in p.parents and p != out} == {out.parent}
-    assert sorted(p.name for p in out.iterdir()) == sorted(f'{n}.csv' for n in TABLES)
+    assert sorted(p.name for p in out.iterdir()) == sorted(f'{n}.csv' for n in TABLES + CORPUS_TABLES)
     run([str(source)], tmp_path / 'raw', Options(safe=False, quiet=True))
     assert read_rows(tmp_path / 'raw' / 'documents.csv')[0]['title'] == '=HYPERLINK("http://x","y")'
     run([str(source)], tmp_path / 'pq', Options(fmt='parquet', quiet=True))
