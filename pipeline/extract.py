@@ -116,9 +116,10 @@ def sentence_initial_words(seg: Segmented) -> set[int]:
 
 
 def _priority(mention: Mention) -> int:
-    """Weapon over country over person; but a person the NER found beats a weapon known only by a bare
-    word (`Байрактара` the man, not the drone)."""
-    if mention.type == 'weapon' and mention.kind == 'gazetteer' and not any(c.isdigit() for c in mention.text):
+    """Weapon over country over person; but a person the NER found beats a weapon named by words alone
+    (`Байрактара` the man, not the drone; `самолет Lino Oviedo`)."""
+    if mention.type == 'weapon' and mention.kind in ('gazetteer', 'class') and not any(
+            c.isdigit() for c in mention.text):
         return 3
     return TYPE_PRIORITY[mention.type]
 

@@ -25,7 +25,27 @@ from .records import Mention, Token
 
 DATA = Path(__file__).parent / 'data'
 
-QUOTES = re.compile(r'[«„“"]([^«»„“”"\n]{1,60})[»“”"]')
+# Quoted names, one pattern per kind of quote, so that `"Томагавки"` inside `«…»` is found too.
+QUOTE_KINDS = tuple(re.compile(p) for p in (
+    r'«([^«»\n]{1,60})»', r'„([^„“”\n]{1,60})[“”]', r'“([^“”\n]{1,60})”', r'"([^"\n]{1,60})"'))
+
+
+def find_quotes(text: str) -> dict[int, re.Match]:
+    """Quoted stretches of text by the offset of their first inner character (innermost kept)."""
+    found: dict[int, re.Match] = {}
+    for pattern in QUOTE_KINDS:
+        for match in pattern.finditer(text):
+            found.setdefault(match.start(1), match)
+    return found
+
+
+def quote_at(text: str, pos: int) -> re.Match | None:
+    """A quoted name opening exactly at `pos`."""
+    for pattern in QUOTE_KINDS:
+        match = pattern.match(text, pos)
+        if match:
+            return match
+    return None
 DESIGNATION = re.compile(
     r'^(?P<prefix>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{0,5}(?:/[A-Z]{1,2})?)(?P<dash>[-‐‑]?)(?P<number>\d{1,5})'
     r'(?P<suffix>[A-Za-zА-Яа-яЁё0-9]{0,6}(?:[-‐‑/][A-Za-zА-Яа-яЁё0-9]{1,5})*)$')
@@ -92,7 +112,9 @@ def load_classes() -> dict[str, list[WeaponClass]]:
 
 @lru_cache(maxsize=1)
 def excluded_forms() -> frozenset[str]:
-    return frozenset(fold(row['form']) for row in _rows('not_weapons.csv'))
+    """Folded forms of `not_weapons.csv`, and their designation keys (`A-380` is `A380`)."""
+    forms = {fold(row['form']) for row in _rows('not_weapons.csv')}
+    return frozenset(forms | {designation_key(form) for form in forms} - {''})
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -166,7 +188,7 @@ def find_weapons(text: str, words: list[Token], sentence_initial: set[int]) -> l
     """Weapon mentions of a text (see the module docstring)."""
     gazetteer, designations = load_weapons()
     excluded = excluded_forms()
-    quotes = {m.start(1): m for m in QUOTES.finditer(text)}
+    quotes = find_quotes(text)
     word_at = {w.start: i for i, w in enumerate(words)}
     found: list[_Found] = []
     context_class: str | None = None  # the class noun governing the current list, if any
@@ -330,8 +352,17 @@ def variant_name(phrase) -> str:
 
 
 def _bare_common(match, context_class) -> bool:
-    """An alias that is also an ordinary word (`Град`, `Тополь`) needs a class noun or quotes."""
-    return match.phrase.common and context_class is None
+    """A one-word alias the dictionary knows as something else (`Град`, `Тополь`, `Вена`, `Булава`)
+    needs a class noun or quotes."""
+    return context_class is None and _dictionary_word(match.phrase.form)
+
+
+@lru_cache(maxsize=4096)
+def _dictionary_word(form: str) -> bool:
+    if not form.isalpha() or _is_latin(form):
+        return False
+    readings = parses(form)
+    return bool(readings) and readings[0].is_known
 
 
 def _is_latin(word: str) -> bool:
@@ -355,8 +386,10 @@ def _designation(text, words, i, designations, excluded, context_class):
         candidate = f'{word} {words[i + 1].text}'  # `Су 57`
         last = i + 2
     key = designation_key(candidate)
-    if not key or fold(candidate) in excluded or fold(re.split(r'[-\s]', candidate)[0]) in excluded:
+    if not key or key in excluded or fold(candidate) in excluded or fold(re.split(r'[-\s]', candidate)[0]) in excluded:
         return None
+    if len(key) <= 3 and '-' not in candidate and not context_class:
+        return None  # `U2`, `B2`, `A2` alone are a band, a vitamin, a paper size
     system = _system_of(key, designations)
     if system is None and not context_class and not _known_family(candidate, designations):
         return None
@@ -372,8 +405,8 @@ def _designation(text, words, i, designations, excluded, context_class):
         end = words[last - 1].end
     # A quoted name right after the designation belongs to it: `С-400 «Триумф»`, `Т-90М «Прорыв»`.
     after = text[end:end + 2]
-    match = QUOTES.match(text, end + 1) if after[:1] == ' ' else None
-    if match:
+    match = quote_at(text, end + 1) if after[:1] == ' ' else None
+    if match and match.group(1)[:1].isupper() and len(match.group(1).split()) <= 3:
         name = match.group(1)
         short_forms = (name,)
         while last < len(words) and words[last].start < match.end():
@@ -384,11 +417,15 @@ def _designation(text, words, i, designations, excluded, context_class):
 
 
 def _known_family(candidate: str, designations: dict[str, WeaponSystem]) -> bool:
-    """A designation of a family the gazetteer knows, written with its hyphen (`АК-203` beside `АК-12`,
-    `J-35A` beside `J-20`); `A2`, `С 2006` are not."""
+    """A designation of a family the gazetteer knows (`АК-203` beside `АК-12`, `J-35A` beside `J-20`,
+    `M1989` beside `M777`); `A2`, `С 2006`, `Д-03` are not."""
     match = DESIGNATION.match(candidate)
-    return bool(match) and bool(match.group('dash')) and fold(match.group('prefix')) in designation_families(
-        tuple(designations))
+    if not match or fold(match.group('prefix')) not in designation_families(tuple(designations)):
+        return False
+    prefix, dash = match.group('prefix'), match.group('dash')
+    if _is_latin(prefix):  # F-21, J-35A, M1989 (Airbus A320 and the like are in not_weapons.csv)
+        return bool(dash) or len(match.group('number')) >= 3
+    return bool(dash) and len(prefix) >= 2  # АК-203; not Д-03, Р-257
 
 
 @lru_cache(maxsize=1)
