@@ -141,7 +141,8 @@ def context_case(text: str, start: int) -> str | None:
     return 'gent'
 
 
-def _choose(words: list[str], hint: str | None = None) -> tuple[str, str]:
+@lru_cache(maxsize=CACHE_SIZE)
+def _choose(words: tuple[str, ...], hint: str | None = None) -> tuple[str, str]:
     """The (case, gender) most of the name's known words agree on; nominative masculine on a tie."""
     best, best_score = ('nomn', 'masc'), -1.0
     for case in CASES:
@@ -205,7 +206,7 @@ def normalize_person(words: list[str], written: frozenset[str] = frozenset(), hi
     `written` holds the folded words the document writes in its names, to prefer their spelling;
     `hint` is the case the context asks for (see `context_case`), used when no word of the name is known.
     """
-    case, gender = _choose(words, hint)
+    case, gender = _choose(tuple(words), hint)
     out = []
     for word in words:
         if INITIAL.match(word):

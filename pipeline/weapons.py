@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .gazetteer import Gazetteer
+from .gazetteer import PREFIX, Gazetteer
 from .morph import CACHE_SIZE, fold, lemmas, match_case, parses
 from .records import Mention, Token
 
@@ -139,8 +139,15 @@ def canonical_designation(text: str) -> str:
     return compact
 
 
+@lru_cache(maxsize=1)
+def _class_prefixes() -> frozenset[str]:
+    return frozenset(noun[:PREFIX] for noun in load_classes())
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _class_options(word: str) -> tuple[WeaponClass, ...]:
+    if fold(word)[:PREFIX] not in _class_prefixes():
+        return ()
     for lemma in sorted(lemmas(word)):
         options = load_classes().get(lemma)
         if options:
@@ -166,9 +173,12 @@ def _blocking_noun(words: list[Token], i: int) -> bool:
     return _is_blocking(words[i].text)
 
 
+BLOCKING_PREFIXES = frozenset(noun[:PREFIX] for noun in NOT_WEAPON_NOUNS)
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _is_blocking(word: str) -> bool:
-    return bool(lemmas(word) & NOT_WEAPON_NOUNS)
+    return fold(word)[:PREFIX] in BLOCKING_PREFIXES and bool(lemmas(word) & NOT_WEAPON_NOUNS)
 
 
 @dataclass(slots=True)
@@ -220,7 +230,12 @@ def find_weapons(text: str, words: list[Token], sentence_initial: set[int]) -> l
             i += 1
             continue
         quoted = _quoted_at(text, words, i, quotes, word_at)
-        item = _match_name(text, words, i, quoted, gazetteer, designations, excluded, context_class, sentence_initial)
+        word = words[i].text
+        if quoted is None and word.islower() and word.isalpha():
+            item = None  # names, designations and aliases are never all lower case: skip the look-ups
+        else:
+            item = _match_name(text, words, i, quoted, gazetteer, designations, excluded, context_class,
+                               sentence_initial)
         if item is None or item.last <= i:
             since += 1
             if since > CONTEXT_WORDS and not _continues_list(text, words, i):
