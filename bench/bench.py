@@ -255,7 +255,7 @@ def run_child(argv: list[str]) -> int:
     parser.add_argument('--corpus')
     parser.add_argument('--out')
     parser.add_argument('--workers', type=int, default=1)
-    parser.add_argument('--chunk-size', type=int, default=64)
+    parser.add_argument('--chunk-size', type=int, default=32)
     args = parser.parse_args(argv)
     if args.child == 'natasha':
         result = child_natasha(args.corpus)
@@ -499,7 +499,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument('--corpus', default=str(DEFAULT_CORPUS), help='JSONL with id and text (default: %(default)s)')
     parser.add_argument('--limit', type=int, help='only the first N documents (quick checks)')
     parser.add_argument('--repeats', type=int, default=2, help='interleaved natasha/pipeline pairs (default 2)')
-    parser.add_argument('--chunk-size', type=int, default=64, help='pipeline.run chunk size (default 64, as the CLI)')
+    parser.add_argument('--chunk-size', type=int, default=32, help='pipeline.run chunk size (default 32, as the CLI)')
     parser.add_argument('--skip-workers', action='store_true', help='skip the --workers 1 vs 2 runs')
     parser.add_argument('--skip-memory', action='store_true', help=f'skip the {MEMORY_FACTOR}× corpus memory run')
     parser.add_argument('--json', action='store_true', help='print the results as JSON instead of the table')

@@ -178,7 +178,7 @@ def chunks(docs: Iterable[Document | Failed], size: int, max_chars: int = MAX_CH
 @dataclass
 class Options:
     workers: int = 1
-    chunk_size: int = 64
+    chunk_size: int = 32
     fmt: str = 'csv'
     bom: bool = True
     safe: bool = True

@@ -35,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
                               'or xlsx (one sheet per table)')
     extract.add_argument('--workers', type=int, default=os.cpu_count() or 1,
                          help='worker processes, each loading the models once (default: the number of cores)')
-    extract.add_argument('--chunk-size', type=int, default=64, help='documents per chunk written to disk (default 64)')
+    extract.add_argument('--chunk-size', type=int, default=32,
+                         help='documents per chunk: the unit of work of a worker, and of --resume (default 32)')
     extract.add_argument('--resume', action='store_true',
                          help='finish a stopped run in DIR instead of starting again')
     extract.add_argument('--id-column', default='id', help='id column of .jsonl/.csv/.parquet input (default id)')

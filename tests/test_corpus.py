@@ -222,3 +222,36 @@ def test_write_corpus_tables_custom_writer(tmp_path):
     write_corpus_tables(tmp_path, writer)
     assert set(written) == {'summary.csv', 'cooccurrence.csv', 'cooccurrence_corpus.csv'}
     assert written['cooccurrence.csv'][0] == PAIR_COLUMNS and len(written['cooccurrence.csv'][1]) == 10
+
+
+@pytest.mark.parametrize('fmt', ['csv', 'parquet', 'xlsx'])
+def test_write_corpus_tables_streams_as_dataframes(tmp_path, fmt):
+    """The streaming writer gives the DataFrame functions' tables, from any table format, with the
+    documents in another order than the mentions (the date walk restarts)."""
+    from pipeline.tables import INTEGER_COLUMNS
+    from pipeline.write import write_parquet, write_xlsx
+
+    documents = [[r[c] for c in DOCUMENT_COLUMNS] for r in reversed(DOCS.to_dict('records'))]
+    mentions = [[r[c] for c in MENTION_COLUMNS] for r in MENTIONS.to_dict('records')]
+    if fmt == 'csv':
+        write_csv_rows(tmp_path / 'documents.csv', DOCUMENT_COLUMNS, documents)
+        write_csv_rows(tmp_path / 'mentions.csv', MENTION_COLUMNS, mentions)
+    elif fmt == 'parquet':
+        def ints(columns, rows):
+            return [[None if c in INTEGER_COLUMNS and v == '' else v for c, v in zip(columns, r)] for r in rows]
+        write_parquet(tmp_path / 'documents.parquet', DOCUMENT_COLUMNS, ints(DOCUMENT_COLUMNS, documents),
+                      INTEGER_COLUMNS)
+        write_parquet(tmp_path / 'mentions.parquet', MENTION_COLUMNS, ints(MENTION_COLUMNS, mentions), INTEGER_COLUMNS)
+    else:
+        write_xlsx(tmp_path / 'tables.xlsx', {'documents': (DOCUMENT_COLUMNS, documents),
+                                              'mentions': (MENTION_COLUMNS, mentions)})
+    written = {}
+
+    def writer(path, columns, rows):
+        written[Path(path).name] = [tuple(r) for r in rows]
+
+    write_corpus_tables(tmp_path, writer)
+    summary, _ = summarize(DOCS, MENTIONS)
+    pairs, corpus = cooccurrence(MENTIONS)
+    for name, table in (('summary.csv', summary), ('cooccurrence.csv', pairs), ('cooccurrence_corpus.csv', corpus)):
+        assert written[name] == [tuple(r) for r in table.itertuples(index=False)]
