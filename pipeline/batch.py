@@ -295,7 +295,13 @@ class _Mapper:
         from concurrent.futures import ProcessPoolExecutor
 
         single_threaded_math()
-        context = multiprocessing.get_context('spawn' if sys.platform == 'darwin' else 'forkserver')
+        if sys.platform == 'linux':
+            # Load the models here once and fork: the workers start with them in memory (shared until
+            # written), instead of each importing natasha and loading the models again (1.4 s on 2 cores).
+            _extractor()
+            context = multiprocessing.get_context('fork')
+        else:
+            context = multiprocessing.get_context('spawn')
         self.pool = ProcessPoolExecutor(self.options.workers, mp_context=context, initializer=_warm_up)
 
     def _submit(self, chunk: list):
