@@ -212,6 +212,8 @@ def run(inputs: list[str], out: str | Path, options: Options | None = None) -> S
     summary = Summary(resumed_chunks=state['done'])
     progress = Progress(options.quiet, every=options.progress_seconds)
     started = time.monotonic()
+    if options.engine == 'local':
+        _extractor()  # load the models now: a missing package stops the run with one clear error
     texts: dict[str, str] = {}  # the first documents' texts, for the report
     docs = iter_documents(inputs, options.id_column, options.text_column)
     if options.report:

@@ -61,8 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 all ok, 1 some documents failed, 2 usage error)."""
+    """Run the command line; returns the exit status (0 all ok, 1 some documents failed, 2 usage error,
+    or a model or dictionary package missing)."""
     from .batch import single_threaded_math
+    from .morph import MissingModelError
 
     single_threaded_math()  # before numpy loads, in this process and in the workers it starts
     args = build_parser().parse_args(argv)  # an unknown option exits with status 2 here
@@ -89,6 +91,9 @@ def main(argv: list[str] | None = None) -> int:
         summary = run(inputs, out, options)
     except InputError as error:
         return _usage(str(error))
+    except MissingModelError as error:
+        print(f'pipeline: error: {error}', file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print('pipeline: stopped; run again with --resume to finish', file=sys.stderr)
         return 130

@@ -10,7 +10,11 @@ CACHE_SIZE = 1 << 16  # per cache; bounds memory on big, varied corpora (about 2
 FUNCTION_WORDS = frozenset({'Apro', 'NPRO', 'CONJ', 'PRCL', 'PREP', 'INTJ'})
 
 
-class MissingDictionaryError(RuntimeError):
+class MissingModelError(RuntimeError):
+    """A model or dictionary package the pipeline needs is not installed (nothing is downloaded)."""
+
+
+class MissingDictionaryError(MissingModelError):
     """The Russian dictionary package for pymorphy3 is not installed."""
 
 

@@ -1,8 +1,7 @@
 """natasha's slovnet NER (NewsNERTagger), run on our razdel tokens so offsets are ours."""
 from __future__ import annotations
 
-from natasha import NewsEmbedding, NewsNERTagger
-
+from .morph import MissingModelError
 from .records import Span, Token
 
 MAX_BATCH = 256  # lines per model call
@@ -12,7 +11,14 @@ class NER:
     """PER / LOC / ORG spans. Loads the navec embeddings and the slovnet model once."""
 
     def __init__(self) -> None:
-        self.tagger = NewsNERTagger(NewsEmbedding())
+        try:  # the models ship inside natasha's package: nothing is downloaded
+            from natasha import NewsEmbedding, NewsNERTagger
+
+            self.tagger = NewsNERTagger(NewsEmbedding())
+        except (ImportError, OSError) as error:
+            raise MissingModelError(
+                'natasha\'s NER model (navec embeddings and slovnet NER, shipped in the natasha package) '
+                f'cannot be loaded: install natasha (pip install natasha). Cause: {error}') from error
 
     def __call__(self, text: str, tokens: list[Token]) -> list[Span]:
         """Spans over `tokens` of `text`. The model reads one line at a time (a title does not run into

@@ -105,3 +105,26 @@ def test_stdin_jsonl_and_help_in_a_subprocess(tmp_path):
                                capture_output=True, text=True, timeout=60).stdout
     for option in ('--workers', '--resume', '--format', '--engine', '--scheduler', '--raw-cells', '--quiet'):
         assert option in help_text
+
+
+def test_missing_model_package_is_one_clear_error(monkeypatch, tmp_path, capsys):
+    import builtins
+
+    from pipeline import batch
+
+    real_import = builtins.__import__
+
+    def no_natasha(name, *args, **kwargs):
+        if name == 'natasha':
+            raise ImportError('No module named natasha')
+        return real_import(name, *args, **kwargs)
+
+    batch._extractor.cache_clear()
+    monkeypatch.setattr(builtins, '__import__', no_natasha)
+    try:
+        status = main(['extract', 'seeds', '--out', str(tmp_path / 'out'), '--workers', '1', '-q'])
+    finally:
+        monkeypatch.undo()
+        batch._extractor.cache_clear()
+    assert status == 2
+    assert 'pip install natasha' in capsys.readouterr().err
