@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import importlib.util
 import json
 import os
 import shutil
 import sys
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -30,6 +32,7 @@ from pathlib import Path
 
 from .corpus import stats_text, write_corpus_tables
 from .documents import Failed, InputError, check_inputs, iter_documents, one_line
+from .morph import MissingModelError
 from .records import Document
 from .report import write_report
 from .tables import COLUMNS, INTEGER_COLUMNS, Rows, document_rows
@@ -45,9 +48,16 @@ WORKER_DIED = 'the worker process died on this document (out of memory, or a cra
 
 
 def single_threaded_math() -> None:
-    """One BLAS/OpenMP thread per process: with N workers on N cores, more threads only fight (7× slower)."""
+    """One BLAS/OpenMP thread per process: with N workers on N cores, more threads only fight (7× slower).
+
+    The environment variables reach processes started later; threadpoolctl sets the limit in this one,
+    where numpy may already be loaded (importing `pipeline` loads it) and where forked workers inherit it.
+    """
     for name in THREAD_VARIABLES:
         os.environ.setdefault(name, '1')
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1)
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +71,16 @@ def _extractor():
 def extractor_loads() -> int:
     """How many times this process has built its extractor (0 or 1)."""
     return _extractor.cache_info().misses
+
+
+def check_models() -> None:
+    """Raise MissingModelError if a package that ships a model or dictionary is not installed."""
+    for package, purpose in (('natasha', "natasha's NER model and navec embeddings"),
+                             ('navec', 'the navec embeddings'), ('slovnet', 'the slovnet NER'),
+                             ('pymorphy3_dicts_ru', "pymorphy3's Russian dictionary")):
+        if importlib.util.find_spec(package) is None:
+            raise MissingModelError(f'{purpose} cannot be loaded: install {package.replace("_", "-")} '
+                                    f'(pip install {package.replace("_", "-")}); nothing is downloaded at run time')
 
 
 def process_document(doc: Document | Failed, extractor=None) -> Rows:
@@ -213,7 +233,7 @@ def run(inputs: list[str], out: str | Path, options: Options | None = None) -> S
     progress = Progress(options.quiet, every=options.progress_seconds)
     started = time.monotonic()
     if options.engine == 'local':
-        _extractor()  # load the models now: a missing package stops the run with one clear error
+        check_models()  # a missing package stops the run with one clear error, before any work
     texts: dict[str, str] = {}  # the first documents' texts, for the report
     docs = iter_documents(inputs, options.id_column, options.text_column)
     if options.report:
@@ -297,11 +317,18 @@ class _Mapper:
         from concurrent.futures import ProcessPoolExecutor
 
         single_threaded_math()
-        if sys.platform == 'linux':
+        if sys.platform == 'linux' and threading.active_count() == 1:
             # Load the models here once and fork: the workers start with them in memory (shared until
-            # written), instead of each importing natasha and loading the models again (1.4 s on 2 cores).
+            # written) instead of each importing natasha and loading them again (1.4 s on 2 cores).
+            # Safe only while this process runs no other thread (the pool forks all its workers
+            # before it starts its own manager thread).
             _extractor()
             context = multiprocessing.get_context('fork')
+        elif sys.platform == 'linux':
+            # With threads about (a progress bar, a host application), fork from a clean fork server
+            # that has loaded the models once (`pipeline.preload`).
+            context = multiprocessing.get_context('forkserver')
+            context.set_forkserver_preload(['pipeline.preload'])
         else:
             context = multiprocessing.get_context('spawn')
         self.pool = ProcessPoolExecutor(self.options.workers, mp_context=context, initializer=_warm_up)

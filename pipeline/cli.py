@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     from .batch import single_threaded_math
     from .morph import MissingModelError
 
-    single_threaded_math()  # before numpy loads, in this process and in the workers it starts
+    single_threaded_math()  # one BLAS thread in this process and in the workers it starts
     args = build_parser().parse_args(argv)  # an unknown option exits with status 2 here
     from .batch import Options, run
     from .documents import InputError

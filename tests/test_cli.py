@@ -108,23 +108,12 @@ def test_stdin_jsonl_and_help_in_a_subprocess(tmp_path):
 
 
 def test_missing_model_package_is_one_clear_error(monkeypatch, tmp_path, capsys):
-    import builtins
+    import importlib.util
 
-    from pipeline import batch
-
-    real_import = builtins.__import__
-
-    def no_natasha(name, *args, **kwargs):
-        if name == 'natasha':
-            raise ImportError('No module named natasha')
-        return real_import(name, *args, **kwargs)
-
-    batch._extractor.cache_clear()
-    monkeypatch.setattr(builtins, '__import__', no_natasha)
-    try:
-        status = main(['extract', 'seeds', '--out', str(tmp_path / 'out'), '--workers', '1', '-q'])
-    finally:
-        monkeypatch.undo()
-        batch._extractor.cache_clear()
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, 'find_spec',
+                        lambda name, *args: None if name == 'natasha' else real_find_spec(name, *args))
+    status = main(['extract', 'seeds', '--out', str(tmp_path / 'out'), '--workers', '1', '-q'])
     assert status == 2
     assert 'pip install natasha' in capsys.readouterr().err
+    assert not (tmp_path / 'out' / 'mentions.csv').exists()
