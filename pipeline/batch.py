@@ -30,11 +30,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
 
-from .corpus import stats_text, write_corpus_tables
 from .documents import Failed, InputError, check_inputs, iter_documents, one_line
 from .morph import MissingModelError
 from .records import Document
-from .report import write_report
 from .tables import COLUMNS, INTEGER_COLUMNS, Rows, document_rows
 from .write import atomic_path, write_csv_rows, write_parquet, write_xlsx
 
@@ -122,6 +120,8 @@ class Summary:
         return not self.failed
 
     def text(self) -> str:
+        from .corpus import stats_text
+
         corpus = f'; corpus: {stats_text(self.corpus)}' if self.corpus else ''
         return self._text() + corpus
 
@@ -260,9 +260,14 @@ def run(inputs: list[str], out: str | Path, options: Options | None = None) -> S
         progress.close()
     _merge(parts, out, state['done'], options)
     shutil.rmtree(parts, ignore_errors=True)
+    # pandas (and the threads it starts) only now, after the workers are done.
     if options.corpus or options.report:
+        from .corpus import write_corpus_tables
+
         summary.corpus = write_corpus_tables(out, _corpus_writer(options))
     if options.report:
+        from .report import write_report
+
         write_report(out, texts, options.report_documents)
     summary.seconds = time.monotonic() - started
     return summary
@@ -317,7 +322,7 @@ class _Mapper:
         from concurrent.futures import ProcessPoolExecutor
 
         single_threaded_math()
-        if sys.platform == 'linux' and threading.active_count() == 1:
+        if sys.platform == 'linux' and _single_threaded_process():
             # Load the models here once and fork: the workers start with them in memory (shared until
             # written) instead of each importing natasha and loading them again (1.4 s on 2 cores).
             # Safe only while this process runs no other thread (the pool forks all its workers
@@ -383,6 +388,14 @@ class _Mapper:
             self.pool.shutdown(wait=exc[0] is None, cancel_futures=True)
         if self.client is not None:
             self.client.close()
+
+
+def _single_threaded_process() -> bool:
+    """No other thread, native ones included (BLAS pools, a progress bar's monitor): forking is safe."""
+    try:
+        return len(os.listdir('/proc/self/task')) == 1
+    except OSError:
+        return threading.active_count() == 1
 
 
 def _warm_up() -> None:

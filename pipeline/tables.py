@@ -8,12 +8,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .documents import Failed, make_document, one_line
-from .extract import Extraction
 from .records import Document
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .extract import Extraction
 
 DOCUMENT_COLUMNS = ['doc_id', 'source', 'status', 'reason', 'encoding', 'date', 'place', 'title', 'characters',
                     'sentences', 'tokens', 'mentions', 'persons', 'countries', 'weapons']
@@ -81,6 +84,8 @@ def entity_rows(doc_id: str, mentions) -> list[dict]:
 
 
 def frame(rows: list[dict], name: str) -> pd.DataFrame:
+    import pandas as pd  # here, not at the top: the batch runner forks workers before pandas starts threads
+
     """A DataFrame of one table with its columns in order (an empty table keeps its columns)."""
     return pd.DataFrame(rows, columns=COLUMNS[name])
 
