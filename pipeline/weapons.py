@@ -199,7 +199,6 @@ def find_weapons(text: str, words: list[Token], sentence_initial: set[int]) -> l
     gazetteer, designations = load_weapons()
     excluded = excluded_forms()
     quotes = find_quotes(text)
-    word_at = {w.start: i for i, w in enumerate(words)}
     found: list[_Found] = []
     context_class: str | None = None  # the class noun governing the current list, if any
     since = 0  # words since the class noun
@@ -220,7 +219,7 @@ def find_weapons(text: str, words: list[Token], sentence_initial: set[int]) -> l
             context_class = None
             i += 1
             # Skip the quoted name an organisation or ship noun introduces (`концерн «Калашников»`).
-            nxt = _quoted_after(text, words, i, quotes, word_at, max_gap=2)
+            nxt = _quoted_after(words, i, quotes, max_gap=2)
             if nxt is not None:
                 i = nxt[1]
             continue
@@ -229,7 +228,7 @@ def find_weapons(text: str, words: list[Token], sentence_initial: set[int]) -> l
             context_class, since = noun_class, 0
             i += 1
             continue
-        quoted = _quoted_at(text, words, i, quotes, word_at)
+        quoted = _quoted_at(words, i, quotes)
         word = words[i].text
         if quoted is None and word.islower() and word.isalpha():
             item = None  # names, designations and aliases are never all lower case: skip the look-ups
@@ -298,7 +297,7 @@ def _continues_list(text: str, words: list[Token], i: int) -> bool:
     return fold(words[i].text) in LIST_JOINERS
 
 
-def _quoted_at(text: str, words: list[Token], i: int, quotes: dict, word_at: dict) -> tuple[int, int, int, int] | None:
+def _quoted_at(words: list[Token], i: int, quotes: dict) -> tuple[int, int, int, int] | None:
     """If a quoted name starts at words[i]: (first word, last word, quote start, quote end)."""
     match = quotes.get(words[i].start)
     if match is None:
@@ -309,9 +308,9 @@ def _quoted_at(text: str, words: list[Token], i: int, quotes: dict, word_at: dic
     return (i, last, match.start(), match.end()) if last > i else None
 
 
-def _quoted_after(text, words, i, quotes, word_at, max_gap):
+def _quoted_after(words: list[Token], i: int, quotes: dict, max_gap: int) -> tuple[int, int, int, int] | None:
     for j in range(i, min(i + max_gap + 1, len(words))):
-        q = _quoted_at(text, words, j, quotes, word_at)
+        q = _quoted_at(words, j, quotes)
         if q:
             return q
     return None
@@ -342,12 +341,12 @@ def _match_name(text, words, i, quoted, gazetteer, designations, excluded, conte
         last = match.last
         entity = variant_name(match.phrase)
         if _is_latin(words[i].text):
-            last, variant = _latin_run(text, words, match.last)
+            last = _latin_run(text, words, match.last)
             if last > match.last:
                 entity = text[words[i].start:words[last - 1].end]
         return _Found(i, last, words[i].start, words[last - 1].end, entity, system, system.weapon_class, 'gazetteer')
     if context_class and _is_latin(words[i].text) and words[i].text[:1].isupper():
-        last, _ = _latin_run(text, words, i + 1)
+        last = _latin_run(text, words, i + 1)
         name = text[words[i].start:words[last - 1].end]
         if fold(name) in excluded or fold(words[i].text) in excluded:
             return None  # `самолет Boeing 737`
@@ -384,11 +383,11 @@ def _is_latin(word: str) -> bool:
     return bool(word) and word[0].isascii() and word[0].isalnum()
 
 
-def _latin_run(text: str, words: list[Token], j: int) -> tuple[int, str]:
+def _latin_run(text: str, words: list[Token], j: int) -> int:
     """Extend a Latin name over the variant words that follow it on the line (`Leopard 2` + `A6`)."""
     while j < len(words) and text[words[j - 1].end:words[j].start] == ' ' and LATIN_NAME.match(words[j].text):
         j += 1
-    return j, ''
+    return j
 
 
 def _designation(text, words, i, designations, excluded, context_class):
@@ -416,7 +415,7 @@ def _designation(text, words, i, designations, excluded, context_class):
     end = words[last - 1].end
     short_forms: tuple[str, ...] = ()
     if _is_latin(word):
-        last, _ = _latin_run(text, words, last)
+        last = _latin_run(text, words, last)
         end = words[last - 1].end
     # A quoted name right after the designation belongs to it: `С-400 «Триумф»`, `Т-90М «Прорыв»`.
     after = text[end:end + 2]
