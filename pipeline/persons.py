@@ -221,6 +221,12 @@ def normalize_person(words: list[str], written: frozenset[str] = frozenset(), hi
 def _word_nominative(word: str, case: str, gender: str, written: frozenset[str]) -> str:
     if not _known(word):
         return _foreign(word, case, gender, written)
+    return _known_nominative(word, case, gender)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _known_nominative(word: str, case: str, gender: str) -> str:
+    """The nominative of a word the dictionary knows as a name (inflection is the costly part: cached)."""
     reading = _readings(word, case, gender)
     if reading is None or reading.parse is None:
         return word

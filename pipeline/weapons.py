@@ -169,10 +169,6 @@ def _class_at(words: list[Token], i: int) -> str | None:
     return None
 
 
-def _blocking_noun(words: list[Token], i: int) -> bool:
-    return _is_blocking(words[i].text)
-
-
 BLOCKING_PREFIXES = frozenset(noun[:PREFIX] for noun in NOT_WEAPON_NOUNS)
 
 
@@ -215,7 +211,9 @@ def find_weapons(text: str, words: list[Token], sentence_initial: set[int]) -> l
                 continue
             if gap != ',':
                 context_class = None
-        if _blocking_noun(words, i):
+        word = words[i].text
+        blocking = _is_blocking(word)
+        if blocking:
             context_class = None
             i += 1
             # Skip the quoted name an organisation or ship noun introduces (`концерн «Калашников»`).
@@ -223,13 +221,12 @@ def find_weapons(text: str, words: list[Token], sentence_initial: set[int]) -> l
             if nxt is not None:
                 i = nxt[1]
             continue
-        noun_class = _class_at(words, i)
+        noun_class = _class_at(words, i) if not blocking and _class_options(word) else None
         if noun_class:
             context_class, since = noun_class, 0
             i += 1
             continue
         quoted = _quoted_at(words, i, quotes)
-        word = words[i].text
         if quoted is None and word.islower() and word.isalpha():
             item = None  # names, designations and aliases are never all lower case: skip the look-ups
         else:
@@ -504,6 +501,7 @@ def _short_keys(name: str) -> set[str]:
     return set(lemmas(head)) if head.isalpha() else set()
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def normal_name(name: str) -> str:
     """The nominative singular of a system's proper name as written: `Орешником` → `Орешник`."""
     words = name.split()
