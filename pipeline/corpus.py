@@ -19,12 +19,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .morph import fold, lemmas
 from .tables import COLUMNS, INTEGER_COLUMNS
 from .write import FORMULA_STARTS, write_csv_rows
+
+if TYPE_CHECKING:  # pandas loads only for the DataFrame functions: the batch's streaming pass needs none
+    import pandas as pd
 
 TYPES = ('person', 'country', 'weapon')
 TYPE_ORDER = {t: i for i, t in enumerate(TYPES)}
@@ -150,6 +152,8 @@ def summarize(documents: pd.DataFrame | None, mentions: pd.DataFrame) -> tuple[p
 
 
 def summary_table(documents: pd.DataFrame | None, mentions: pd.DataFrame, names: Names) -> pd.DataFrame:
+    import pandas as pd
+
     dates = _documents_dates(documents)
     rows = _SummaryRows(names)
     for record in mentions.to_dict('records'):
@@ -252,6 +256,8 @@ def cooccurrence(mentions: pd.DataFrame, names: Names | None = None) -> tuple[pd
 
     Mentions without a sentence index (empty or negative) are left out.
     """
+    import pandas as pd
+
     names = names or canonical_names(mentions)
     sentences: dict[tuple[str, int], set[tuple[int, str, str]]] = {}
     for doc, sentence, kind, entity, code in zip(mentions['doc_id'], mentions['sentence'], mentions['type'],
@@ -322,6 +328,8 @@ def read_table(out: Path, name: str) -> pd.DataFrame:
     """Table `name` of an output folder as written by the batch runner: `NAME.csv` (UTF-8 with BOM,
     neutralised cells restored, integer columns as ints), else `NAME.parquet`, else the sheet of
     `tables.xlsx`. Text cells are strings ('' when empty)."""
+    import pandas as pd
+
     out = Path(out)
     columns = COLUMNS.get(name)
     if (out / f'{name}.csv').exists():
