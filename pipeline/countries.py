@@ -153,7 +153,7 @@ def acts_as_government(text: str, words: list[Token], match: Match) -> bool:
     word = words[match.first]
     if word.text.isupper() or _in_short_quote(text, word.start):
         return False  # a dateline (КАРАКАС, 6 ноября) or a title («Эхо Москвы»)
-    before = _neighbour(text, words, match.first - 1, word.start, before=True)
+    before = _word_before(text, words, match.first)
     previous = fold(before.text) if before else ''
     if _is_route(text, words, match.first - 1, match.first) or _is_route(text, words, match.last - 1, match.last):
         return False
@@ -177,12 +177,11 @@ def acts_as_government(text: str, words: list[Token], match: Match) -> bool:
     return 'nomn' in cases and _verb_follows(text, words, match.last)
 
 
-def _neighbour(text: str, words: list[Token], i: int, edge: int, before: bool) -> Token | None:
-    """The word next to a match if only spaces separate them."""
-    if not 0 <= i < len(words):
+def _word_before(text: str, words: list[Token], i: int) -> Token | None:
+    """The word before words[i] if only spaces separate them."""
+    if i == 0 or text[words[i - 1].end:words[i].start].strip():
         return None
-    gap = text[words[i].end:edge] if before else text[edge:words[i].start]
-    return words[i] if not gap.strip() else None
+    return words[i - 1]
 
 
 def _is_route(text: str, words: list[Token], left: int, right: int) -> bool:

@@ -85,7 +85,7 @@ def load_weapons() -> tuple[Gazetteer[WeaponSystem], dict[str, WeaponSystem]]:
     """The weapon gazetteer and an index of designation keys (`СУ57` → Су-57) for variants."""
     items = []
     designations: dict[str, WeaponSystem] = {}
-    excluded = {fold(row['form']) for row in _rows('not_weapons.csv')}
+    excluded = excluded_forms()
     for row in _rows('weapons.csv'):
         system = WeaponSystem(row['name'], row['class'], row['origin'], row.get('wikidata', ''))
         for form in [row['name'], *filter(None, row['aliases'].split('|'))]:
@@ -280,16 +280,6 @@ def system_aliases() -> dict[str, tuple[str, ...]]:
     return {row['name']: tuple(filter(None, row['aliases'].split('|'))) for row in _rows('weapons.csv')}
 
 
-def _keep_context(context_class: str | None, words: list[Token], i: int) -> str | None:
-    """A class noun governs the next few words (`ракеты средней дальности «…»`), until a sentence ends."""
-    if context_class is None:
-        return None
-    word = words[i].text
-    if word[:1].isupper() or word.isdigit():
-        return None
-    return context_class
-
-
 def _continues_list(text: str, words: list[Token], i: int) -> bool:
     return fold(words[i].text) in LIST_JOINERS
 
@@ -474,7 +464,7 @@ def _to_mentions(text: str, found: list[_Found]) -> list[Mention]:
     mentions = []
     for item in found:
         entity, system, weapon_class = item.entity, item.system, item.weapon_class
-        generic = not any(c.isdigit() for c in item_text(text, item))
+        generic = not any(c.isdigit() for c in text[item.start:item.end])
         if (generic and system is not None and fold(entity) == fold(system.name)
                 and len(variants.get(system.name, ())) == 1):
             entity = next(iter(variants[system.name]))
@@ -489,10 +479,6 @@ def _to_mentions(text: str, found: list[_Found]) -> list[Mention]:
             entity=entity, kind=item.kind, source='gazetteer' if system else 'rule',
             weapon_class=weapon_class or '', origin=system.origin if system else ''))
     return mentions
-
-
-def item_text(text: str, item: _Found) -> str:
-    return text[item.start:item.end]
 
 
 def _short_keys(name: str) -> set[str]:
