@@ -1,10 +1,16 @@
 """pipeline.segment: gazetteer words (designations and names whole, lower-case compounds split) and sentences."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
+import razdel
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.records import Token
-from pipeline.segment import segment, split_words
+from pipeline.segment import segment, split_words, tokenize
 
 
 @pytest.mark.parametrize('word', ['Су-30МК2', 'F/A-18', 'Санкт-Петербург', 'Искандеров-М', 'Игла-С', "Кот-д'Ивуар"])
@@ -40,3 +46,41 @@ def test_segment_sentences_and_sentence_of():
     assert [seg.sentence_of(i) for i in (0, 5, 19, 20, 39, 40, 46)] == [0, 0, 0, 1, 1, 2, 2]
     assert all(text[t.start:t.end] == t.text for t in seg.tokens)
     assert [w.text for w in seg.words] == ['Первое', 'предложение', 'Второе', 'предложение', 'Третье']
+
+
+# --- tokenize: razdel's tokens, exactly --------------------------------------------------------------------------
+
+EVAL = (Path(__file__).parents[1] / '..' / 'shared' / 'eval').resolve()
+SEEDS = Path(__file__).parents[1] / 'seeds'
+
+
+def _razdel(text):
+    return [Token(t.start, t.stop, t.text) for t in razdel.tokenize(text)]
+
+
+@pytest.mark.parametrize('text', [
+    '', '   ', 'Путин', 'С-400 и Су-35.', 'В 2024-2025 гг. рост 3,5% (1/2).', 'cho -to и cho- to', 'a_b _c',
+    ':-) ;) =((( ... ?! -- ** yahoo! Yahoo!', 'ΔP Δσ mβж', '«Орешник»,', 'т.е. и т.д.', 'http://x.ru/a?b=1',
+])
+def test_tokenize_equals_razdel_on_examples(text):
+    assert tokenize(text) == _razdel(text)
+
+
+def test_tokenize_equals_razdel_on_the_seeds_and_gold_corpora():
+    texts = [p.read_text(encoding='utf-8') for p in sorted(SEEDS.glob('*.txt'))]
+    for path in sorted(EVAL.glob('*.jsonl')):  # real news: about a million characters
+        with path.open(encoding='utf-8') as f:
+            texts += [json.loads(line)['text'] for line in f if line.strip()]
+    differing = [text[:60] for text in texts if tokenize(text) != _razdel(text)]
+    assert len(texts) > 1 and differing == []
+
+
+ATOMS = ['аб', 'Яё', 'z', 'Zq', '09', '1', ' ', '\n', '\t', '-', '‑', '–', '—', '−', '_', '.', ',', '/', '\\', ':',
+         ';', '(', ')', '!', '?', '…', '*', '=', '«', '»', '"', "'", '„', '“', 'Δσ', 'Ж', '@', '№', 'yahoo',
+         'Yahoo', '1.5', '3/4']
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=st.lists(st.sampled_from(ATOMS), max_size=14).map(''.join) | st.text(max_size=30))
+def test_tokenize_equals_razdel_on_generated_text(text):
+    assert tokenize(text) == _razdel(text)

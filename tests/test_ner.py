@@ -1,0 +1,73 @@
+"""pipeline.ner: natasha's NER on our tokens; the direct model call gives exactly slovnet's tags."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.ner import bio_spans
+from pipeline.records import Span
+from pipeline.segment import tokenize
+
+EVAL = (Path(__file__).parents[1] / '..' / 'shared' / 'eval').resolve()
+SEEDS = Path(__file__).parents[1] / 'seeds'
+
+
+@pytest.fixture(scope='module')
+def ner(extractor):
+    return extractor.ner
+
+
+def _slovnet_tags(ner, words):
+    """The tags of slovnet's own path: its encoder, its model call and its CRF decoding."""
+    infer = ner.tagger.infer
+    return next(iter(infer.decoder(infer.process(infer.encoder([words])))))
+
+
+def _texts():
+    texts = [p.read_text(encoding='utf-8') for p in sorted(SEEDS.glob('*.txt'))]
+    for name in ('nerel-dev.jsonl', 'weapons-dev.jsonl'):
+        path = EVAL / name
+        if path.is_file():
+            with path.open(encoding='utf-8') as f:
+                texts += [json.loads(line)['text'] for line in f if line.strip()][:40]
+    return texts
+
+
+def test_tags_equal_slovnet_on_real_news(ner):
+    texts = _texts()
+    differing = []
+    for text in texts:
+        words = [t.text for t in tokenize(text)]
+        if ner.tag(words) != _slovnet_tags(ner, words):
+            differing.append(text[:60])
+    assert len(texts) > 1 and differing == []
+
+
+@pytest.mark.parametrize('words', [['Путин'], ['.'], ['Владимир', 'Путин', 'и', 'Николас', 'Мадуро', '.']])
+def test_tags_equal_slovnet_on_short_inputs(ner, words):
+    assert ner.tag(words) == _slovnet_tags(ner, words)
+
+
+def test_tag_of_nothing_is_nothing(ner):
+    assert ner.tag([]) == []
+
+
+def test_spans_of_the_seed_sentence(ner):
+    text = 'Президент России Владимир Путин встретился в Москве с Николасом Мадуро.'
+    spans = ner(text, tokenize(text))
+    found = {(s.type, text[s.start:s.end]) for s in spans}
+    assert {('PER', 'Владимир Путин'), ('PER', 'Николасом Мадуро'), ('LOC', 'Москве'), ('LOC', 'России')} <= found
+
+
+def test_a_title_line_without_full_stop_does_not_run_into_the_next(ner):
+    text = 'Встреча в Каракасе\nНиколас Мадуро заявил о поддержке.'
+    spans = ner(text, tokenize(text))
+    assert all('\n' not in text[s.start:s.end] for s in spans)
+    assert ('PER', 'Николас Мадуро') in {(s.type, text[s.start:s.end]) for s in spans}
+
+
+def test_bio_spans_joins_inside_and_starts_on_stray_inside():
+    tokens = tokenize('Анна Петрова и Москва')
+    assert list(bio_spans(tokens, ['B-PER', 'I-PER', 'O', 'I-LOC'])) == [Span('PER', 0, 12), Span('LOC', 15, 21)]
