@@ -9,9 +9,9 @@ thread (OMP_NUM_THREADS=1 etc.), so peak RSS is per measurement and both sides g
 The child prints one `BENCH_RESULT {json}` line; the parent collects them and prints the report.
 See bench/README.md for what is measured and how.
 
-This module imports only the standard library at top level: with `--workers 2` the multiprocessing
-forkserver imports the main module (this file) before forking the workers, and heavy imports here
-would make the workers start unlike they do under the real CLI.
+This module imports only the standard library at top level: where the pool starts its workers from a
+fork server or by spawning (not on Linux's default path), that imports the main module (this file),
+and heavy imports here would make the workers start unlike they do under the real CLI.
 """
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -132,118 +131,42 @@ def child_batch(corpus: str, out: str, chunk_size: int) -> dict:
             'mentions': sum(summary.mentions.values()), 'chunk_size': chunk_size}
 
 
-class ProcSampler(threading.Thread):
-    """Peak RSS (VmHWM) of every descendant of this process, sampled from /proc until stopped.
-
-    Pool workers are children of the multiprocessing forkserver, not of this process, so RUSAGE_CHILDREN
-    here never sees them; VmHWM is the kernel's own high-water mark, so a sample only has to come before
-    the process exits.
-    """
-
-    def __init__(self, interval: float = 0.25) -> None:
-        super().__init__(daemon=True)
-        self.interval = interval
-        self.root = os.getpid()
-        self.seen: dict[int, dict] = {}
-        self.stopped = threading.Event()
-
-    def run(self) -> None:
-        while not self.stopped.is_set():
-            self.sample()
-            self.stopped.wait(self.interval)
-        self.sample()
-
-    def stop(self) -> list[dict]:
-        self.stopped.set()
-        self.join()
-        return sorted(self.seen.values(), key=lambda p: p['pid'])
-
-    def sample(self) -> None:
-        parents = {}
-        for entry in os.listdir('/proc'):
-            if entry.isdigit():
-                try:
-                    with open(f'/proc/{entry}/stat') as f:
-                        parents[int(entry)] = int(f.read().rsplit(')', 1)[1].split()[1])
-                except (OSError, ValueError, IndexError):
-                    continue
-        children: dict[int, list[int]] = {}
-        for pid, ppid in parents.items():
-            children.setdefault(ppid, []).append(pid)
-        stack = [self.root]
-        while stack:
-            for pid in children.get(stack.pop(), ()):
-                stack.append(pid)
-                peak = _vm_hwm(pid)
-                if peak is None:
-                    continue
-                record = self.seen.setdefault(pid, {'pid': pid, 'role': _role(pid, parents[pid] == self.root),
-                                                    'peak_rss_bytes': 0})
-                record['peak_rss_bytes'] = max(record['peak_rss_bytes'], peak)
-
-
-def _vm_hwm(pid: int) -> int | None:
-    try:
-        with open(f'/proc/{pid}/status') as f:
-            for line in f:
-                if line.startswith('VmHWM:'):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError):
-        return None
-    return None
-
-
-def _role(pid: int, direct: bool) -> str:
-    if not direct:
-        return 'worker'  # forked by the forkserver
-    try:
-        with open(f'/proc/{pid}/cmdline', 'rb') as f:
-            cmdline = f.read().replace(b'\0', b' ').decode(errors='replace')
-    except OSError:
-        cmdline = ''
-    for name in ('forkserver', 'resource_tracker', 'semaphore_tracker'):
-        if name in cmdline:
-            return name
-    return 'worker' if 'multiprocessing' in cmdline else 'child'
-
-
 def child_workers(corpus: str, out: str, workers: int, chunk_size: int) -> dict:
-    """`pipeline.run(..., Options(workers=N))`, wall time of the whole run (pool start and model loads included)."""
+    """`pipeline.run(..., Options(workers=N))`, wall time of the whole run (pool start and model loads included).
+
+    No thread runs beside it, as under the CLI: with one running, the pool would start its workers from a fork
+    server instead of forking this process. The workers are this process's children, so their peak RSS is the
+    kernel's high-water mark of the children it has waited for (the pool waits for each at shutdown).
+    """
     from pipeline.batch import Options, single_threaded_math
 
     single_threaded_math()
     from pipeline.batch import run
 
-    sampler = ProcSampler()
-    sampler.start()
     started = time.perf_counter()
     summary = run([corpus], out, Options(workers=workers, chunk_size=chunk_size, quiet=True))
     seconds = time.perf_counter() - started
-    processes = sampler.stop()
+    children = _maxrss_bytes(resource.RUSAGE_CHILDREN)
+    processes = [{'role': 'worker', 'peak_rss_bytes': children}] if workers > 1 and children else []
     return {'kind': 'workers', 'workers': workers, 'documents': summary.documents, 'failed': summary.failed,
             'seconds': seconds, 'docs_per_second': summary.documents / seconds, 'processes': processes,
             'main_peak_rss_bytes': _maxrss_bytes(), 'chunk_size': chunk_size}
 
 
-def _worker_load() -> None:
-    """What a pipeline worker does before its first chunk: one BLAS thread, import the pipeline, load the models."""
-    for name in THREAD_VARIABLES:
-        os.environ.setdefault(name, '1')
-    from pipeline.extract import Extractor
-
-    Extractor()
-
-
 def child_pool(workers: int) -> dict:
-    """Pool start-up alone, through public APIs only: a forkserver process pool like pipeline.run's, each worker
-    importing the pipeline and loading its models in the initializer, one trivial task each, then shut down
-    (shutdown waits for every worker, so for every initializer)."""
+    """Pool start-up alone, as pipeline.run does it on Linux: the models load in this process, then a fork pool
+    starts N workers (which inherit them) and runs one trivial task on each; no documents."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context('spawn' if sys.platform == 'darwin' else 'forkserver')
+    for name in THREAD_VARIABLES:
+        os.environ.setdefault(name, '1')
     started = time.perf_counter()
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_load) as pool:
+    from pipeline.extract import Extractor
+
+    Extractor()
+    context = multiprocessing.get_context('spawn' if sys.platform == 'darwin' else 'fork')
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
         list(pool.map(abs, range(workers)))
     seconds = time.perf_counter() - started
     return {'kind': 'pool', 'workers': workers, 'documents': 0, 'seconds': seconds, 'docs_per_second': 0.0}
@@ -471,7 +394,7 @@ def report(results: dict) -> str:
                   + ')',
                   f'  whole subprocess (interpreter, imports, run): {s["workers1_process_wall_seconds"]:.1f} s vs '
                   f'{s["workers2_process_wall_seconds"]:.1f} s, speed-up {s["process_wall_speedup"]:.2f}×',
-                  f'  pool start-up alone (2 workers importing and loading models, no documents): '
+                  f'  pool start-up alone (models loaded, then 2 workers forked, no documents): '
                   f'{s["pool_startup_seconds"]:.1f} s; one in-process model load: {s["pipeline_load_seconds"]:.1f} s']
         if s['chunks'] < 8:
             lines.append(f'  note: {results["documents"]} documents make only {s["chunks"]} chunk(s) of '

@@ -230,7 +230,7 @@ def run(inputs: list[str], out: str | Path, options: Options | None = None) -> S
     out.mkdir(parents=True, exist_ok=True)
     state = _start_state(parts, inputs, options)
     summary = Summary(resumed_chunks=state['done'])
-    progress = Progress(options.quiet, every=options.progress_seconds)
+    progress = None
     started = time.monotonic()
     if options.engine == 'local':
         check_models()  # a missing package stops the run with one clear error, before any work
@@ -241,6 +241,8 @@ def run(inputs: list[str], out: str | Path, options: Options | None = None) -> S
     numbered = enumerate(chunks(docs, options.chunk_size))
     try:
         with _Mapper(options) as mapper:
+            # The bar only now: its monitor thread would keep the pool from forking its workers
+            progress = Progress(options.quiet, every=options.progress_seconds)
             for number, chunk in numbered:
                 if number >= state['done']:
                     break
@@ -257,7 +259,8 @@ def run(inputs: list[str], out: str | Path, options: Options | None = None) -> S
                 summary.add(rows)
                 progress.update(len(rows.documents), len(rows.errors))
     finally:
-        progress.close()
+        if progress is not None:
+            progress.close()
     _merge(parts, out, state['done'], options)
     shutil.rmtree(parts, ignore_errors=True)
     # pandas (and the threads it starts) only now, after the workers are done.
@@ -330,13 +333,17 @@ class _Mapper:
             _extractor()
             context = multiprocessing.get_context('fork')
         elif sys.platform == 'linux':
-            # With threads about (a progress bar, a host application), fork from a clean fork server
-            # that has loaded the models once (`pipeline.preload`).
+            # With threads about (a host application's; the progress bar's when a pool restarts after a
+            # crash), fork from a clean fork server that has loaded the models once (`pipeline.preload`).
             context = multiprocessing.get_context('forkserver')
             context.set_forkserver_preload(['pipeline.preload'])
         else:
             context = multiprocessing.get_context('spawn')
         self.pool = ProcessPoolExecutor(self.options.workers, mp_context=context, initializer=_warm_up)
+        if context.get_start_method() == 'fork':
+            # A first task forks every worker now, while this process is still single-threaded (the
+            # pool forks them all at its first task, then starts its manager thread).
+            self.pool.submit(os.getpid).result()
 
     def _submit(self, chunk: list):
         if self.client is not None:

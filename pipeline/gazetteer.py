@@ -28,6 +28,7 @@ class Phrase(Generic[T]):
     upper: bool
     common: bool
     value: T
+    order: int = 0  # its place in the dictionary: ties go to the earlier phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +47,8 @@ class Gazetteer(Generic[T]):
 
     def __init__(self, items: Iterable[tuple[str, T]]) -> None:
         self.index: dict[str, list[Phrase[T]]] = {}
-        for form, value in items:
-            phrase = make_phrase(form, value)
+        for order, (form, value) in enumerate(items):
+            phrase = make_phrase(form, value, order)
             if not phrase.words:
                 continue
             for lemma in phrase.words[0]:
@@ -72,25 +73,31 @@ class Gazetteer(Generic[T]):
         return found
 
     def match_at(self, words: list[Token], i: int, initial: bool = False) -> Match[T] | None:
+        """The best phrase starting at word i: the longest, then the one whose capitals agree with the
+        text (`Филиппин` is the name `Филиппины`, not the compound stem `филиппино-`), then the
+        earliest in the dictionary. The candidates come from a set of lemmas, whose order changes from
+        one process to the next: the choice must not, or the tables would differ between runs."""
         if fold(words[i].text)[:PREFIX] not in self.prefixes:
             return None
-        best = None
-        seen = set()
-        for lemma in lemmas(words[i].text):
-            for phrase in self.index.get(lemma, ()):
-                if id(phrase) in seen:
-                    continue
-                seen.add(id(phrase))
-                n = len(phrase.words)
-                if best is not None and n <= best.last - best.first:
-                    continue
-                if i + n > len(words) or not _fits(phrase, words[i:i + n], initial):
-                    continue
-                best = Match(i, i + n, words[i].start, words[i + n - 1].end, phrase)
-        return best
+        candidates = {phrase.order: phrase for lemma in lemmas(words[i].text) for phrase in self.index.get(lemma, ())}
+        best = best_rank = None
+        for order in sorted(candidates):
+            phrase = candidates[order]
+            n = len(phrase.words)
+            if best_rank is not None and n < best_rank[0]:
+                continue
+            if i + n > len(words) or not _fits(phrase, words[i:i + n], initial):
+                continue
+            agree = sum(capital == word.text[:1].isupper() for capital, word in zip(phrase.capitals, words[i:i + n]))
+            if best_rank is None or (n, agree) > best_rank:
+                best, best_rank = phrase, (n, agree)
+        if best is None:
+            return None
+        last = i + len(best.words)
+        return Match(i, last, words[i].start, words[last - 1].end, best)
 
 
-def make_phrase(form: str, value: Any) -> Phrase:
+def make_phrase(form: str, value: Any, order: int = 0) -> Phrase:
     from .segment import split_words
 
     parts = [w.text for w in split_words(form)]
@@ -101,6 +108,7 @@ def make_phrase(form: str, value: Any) -> Phrase:
         upper=len(parts) == 1 and len(parts[0]) > 1 and parts[0].isupper(),
         common=len(parts) == 1 and parts[0].isalpha() and is_common_word(parts[0]),
         value=value,
+        order=order,
     )
 
 
