@@ -115,6 +115,7 @@ PREPOSITION_CASES = {
     **dict.fromkeys('о об обо при'.split(), 'loct'),
     **dict.fromkeys('через про'.split(), 'accs'),
 }
+LIST_LINK = re.compile(r'[ \xa0]*(?:,|,?[ \xa0]+(?:и|или))[ \xa0]+')  # between two names of a list
 PREVIOUS_WORD = re.compile(r'([А-Яа-яЁё-]+)[ \xa0]+$')
 
 
@@ -206,6 +207,10 @@ def normalize_person(words: list[str], written: frozenset[str] = frozenset(), hi
     `written` holds the folded words the document writes in its names, to prefer their spelling;
     `hint` is the case the context asks for (see `context_case`), used when no word of the name is known.
     """
+    words = [w for i, w in enumerate(words)  # a word written twice: `Максим Дадашев Дадашев`
+             if i == 0 or INITIAL.match(w) or fold(w) != fold(words[i - 1])]
+    if _last_part_declines(words, hint):  # `одобрения Дэн Сяопина`, `у Ким Чен Ына`
+        return GENERATION.sub('', ' '.join(words[:-1] + [_foreign(words[-1], hint, 'masc', written)]))
     case, gender = _choose(tuple(words), hint)
     out = []
     for word in words:
@@ -216,6 +221,26 @@ def normalize_person(words: list[str], written: frozenset[str] = frozenset(), hi
         out.append('-'.join(_word_nominative(part, case, gender, written) if part[:1].isupper() or i == 0 else part
                             for i, part in enumerate(parts)))
     return GENERATION.sub('', ' '.join(out))
+
+
+OBLIQUE = frozenset(CASES[1:])
+
+
+def _last_part_declines(words: list[str], hint: str | None) -> bool:
+    """A Chinese, Korean or Vietnamese name, where Russian declines only the last word (`Дэн Сяопина`,
+    `Цзян Цзэминя`, `Ким Чен Ына`): the context asks for an oblique case, the first word is one
+    syllable that is not declined in it, and the last word is unknown and ends in a man's case ending.
+    A Western first name would be declined with its surname (`Дэна Брауна`)."""
+    if hint not in OBLIQUE or len(words) < 2 or INITIAL.match(words[0]):
+        return False
+    first, last = words[0], words[-1]
+    if sum(c in VOWELS for c in first.lower()) != 1:
+        return False
+    if any((reading := _readings(first, hint, gender)) is not None and reading.parse is not None
+           for gender in GENDERS):
+        return False
+    return not _known(last) and any(last.lower().endswith(ending) and len(last) > len(ending) + 1
+                                    for ending, _ in ENDINGS[('masc', hint)])
 
 
 def _word_nominative(word: str, case: str, gender: str, written: frozenset[str]) -> str:
@@ -263,7 +288,7 @@ def person_spans(text: str, spans: list[Span]) -> list[tuple[int, int, bool]]:
             continue
         name = _clean(text, span.start, span.end)
         if name:
-            out.append((*name, False))
+            out.append((*_with_surname(text, *name), False))
         bracket = text.find('(', span.start, span.end)
         if bracket >= 0:
             close = text.find(')', bracket, span.end + 1)
@@ -289,6 +314,20 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if len(words) == 1 and _not_a_name(words[0]):
         return None
+    return start, end
+
+
+INITIALS_ONLY = re.compile(r'(?:[A-ZА-ЯЁ][a-zа-яё]?\.[ \xa0]?)*[A-ZА-ЯЁ][a-zа-яё]?\.?')
+SURNAME_AFTER = re.compile(r'\.?([A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)')
+
+
+def _with_surname(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span of initials alone takes the surname written right after them (`Дж.Коми`, where the
+    tagger read `Коми` as the republic)."""
+    if INITIALS_ONLY.fullmatch(text, start, end):
+        after = SURNAME_AFTER.match(text, end)
+        if after and (text[end - 1] == '.' or text[end:end + 1] == '.'):
+            return start, after.end()
     return start, end
 
 
@@ -320,9 +359,17 @@ def find_persons(text: str, spans: list[Span]) -> list[Mention]:
     cuts = person_spans(text, spans)
     written = frozenset(fold(w) for start, end, _ in cuts for w in name_words(text[start:end]))
     mentions = []
+    previous_end, previous_case = -1, None
     for start, end, alias in cuts:
-        normal = text[start:end] if alias else normalize_person(name_words(text[start:end]), written,
-                                                                 context_case(text, start))
+        if alias:
+            normal = text[start:end]
+        else:
+            words = name_words(text[start:end])
+            hint = context_case(text, start)
+            if hint is None and previous_case and LIST_LINK.fullmatch(text, previous_end, start):
+                hint = previous_case  # `Луиса Суареса, Неймара и Жерара Пике`: a list shares one case
+            normal = normalize_person(words, written, hint)
+            previous_end, previous_case = end, _choose(tuple(words), hint)[0]
         mentions.append(Mention(type='person', start=start, end=end, text=text[start:end], normal=normal,
                                 entity=normal, kind='alias' if alias else '', source='ner'))
     return mentions

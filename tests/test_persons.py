@@ -162,3 +162,40 @@ def test_first_name_shared_by_two_surnames_stays_alone():
     mentions = [person(0, 'Мишель Обама'), person(40, 'Мишель Бачелет'), person(80, 'Мишель')]
     merge_persons(mentions)
     assert [m.entity for m in mentions] == ['Мишель Обама', 'Мишель Бачелет', 'Мишель']
+
+
+@pytest.mark.parametrize('written, hint, nominative', [
+    # Chinese and Korean names: only the last word declines
+    ('Дэн Сяопина', 'gent', 'Дэн Сяопин'),
+    ('Цзян Цзэминя', 'gent', 'Цзян Цзэминь'),
+    ('Ким Чен Ына', 'gent', 'Ким Чен Ын'),
+    ('Ким Чен Ыном', 'ablt', 'Ким Чен Ын'),
+    ('Си Цзиньпина', 'gent', 'Си Цзиньпин'),
+    # …but not a short indeclinable woman's name, nor a Western name (both words decline)
+    ('Ли На', 'gent', 'Ли На'),
+    ('Жака Ширака', 'gent', 'Жак Ширак'),
+    ('Ким Кардашьян', 'gent', 'Ким Кардашьян'),
+    # a word written twice is one word; initials stay as they are
+    ('Максим Дадашев Дадашев', None, 'Максим Дадашев'),
+    ('В. В. Путин', None, 'В. В. Путин'),
+])
+def test_normalize_person_with_context(written, hint, nominative):
+    assert normalize_person(name_words(written), hint=hint) == nominative
+
+
+@pytest.mark.parametrize('text, expected', [
+    # a name of a list takes the case of the name before it
+    ('Пришли Луиса Суареса, Неймара и Жерара Пике.', ['Луис Суарес', 'Неймар', 'Жерар Пике']),
+    # initials the tagger cut from their surname take it back
+    ('Сенат утвердит кандидатуру Дж.Коми на пост.', ['Дж. Коми']),
+])
+def test_find_persons_in_context(extractor, text, expected):
+    assert [m.entity for m in extractor(text).mentions if m.type == 'person'] == expected
+
+
+def test_initials_take_the_surname_after_them():
+    from pipeline.persons import _with_surname
+
+    text = 'утвердит Дж.Коми и Ли. Затем'
+    assert _with_surname(text, 9, 11) == (9, 16)   # `Дж` + `.Коми`
+    assert _with_surname(text, 19, 21) == (19, 21)  # `Ли` then a full stop and a space: a sentence end
