@@ -401,14 +401,15 @@ def merge_persons(mentions: list[Mention]) -> None:
 
     A bare surname, initials with a surname, or a shorter full name join the longest full name
     ending in the same surname (`Мадуро`, `Н. Мадуро` → `Николас Мадуро`; `Владимир Путин` →
-    `Владимир Владимирович Путин`) whose first words agree with the initials. A bare first name
-    joins the one full name that starts with it, if only one does (`Мишель` → `Мишель Обама`). Where
+    `Владимир Владимирович Путин`) whose first words agree with the initials. A bare first name, or a
+    first name with a patronymic, joins the one full name that starts with it, if only one does
+    (`Мишель` → `Мишель Обама`, `Елизавета Петровна` → `Елизавета Глинка`). Where
     several full names fit, the nearest one before the mention wins, then the most frequent.
     Full names are indexed by surname, so a document with thousands of mentions merges in near-linear time.
     """
     names: dict[str, _FullName] = {}
     for mention in mentions:
-        if mention.kind != 'alias' and _is_full(mention.normal):
+        if mention.kind != 'alias' and _is_full(mention.normal) and not _first_and_patronymic(mention.normal):
             name = names.setdefault(fold(mention.normal), _FullName(mention.normal))
             name.starts.append(mention.start)
     by_surname: dict[str, list[_FullName]] = {}
@@ -425,7 +426,7 @@ def merge_persons(mentions: list[Mention]) -> None:
         mention.kind = 'surname' if len(words) == 1 else 'full' if _is_full(mention.normal) else 'initials'
         candidates = {id(n): n for key in _surname_key(mention.normal) for n in by_surname.get(key, ())}
         best = _best_full(mention, words, candidates.values())
-        if best is None and len(words) == 1:
+        if best is None and (len(words) == 1 or _first_and_patronymic(mention.normal)):
             best = _by_first_name(words[0], names.values())
             if best is not None:
                 mention.kind = 'first'
@@ -459,6 +460,16 @@ def _best_full(mention: Mention, words: list[str], candidates) -> _FullName | No
         if best is None or rank > best[0]:
             best = (rank, other)
     return best[1] if best else None
+
+
+def _first_and_patronymic(name: str) -> bool:
+    """A woman's first name and patronymic without a surname (`Елизавета Петровна`): it joins a full
+    name by its first name, as a bare first name does."""
+    words = name.split()
+    if len(words) != 2:
+        return False
+    # A woman's patronymic only: a man's is also a common surname ending (`Михаил Агранович`)
+    return any(p.is_known and {'Patr', 'femn'} <= p.tag.grammemes for p in parses(words[1]))
 
 
 def _by_first_name(word: str, full) -> _FullName | None:

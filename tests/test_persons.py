@@ -164,6 +164,15 @@ def test_first_name_shared_by_two_surnames_stays_alone():
     assert [m.entity for m in mentions] == ['Мишель Обама', 'Мишель Бачелет', 'Мишель']
 
 
+def test_first_name_with_womans_patronymic_joins_the_full_name():
+    mentions = [person(0, 'Елизавета Глинка'), person(40, 'Елизавета Петровна'), person(80, 'Михаил Хасая'),
+                person(120, 'Михаил Агранович')]
+    merge_persons(mentions)
+    # a man's patronymic is also a surname ending: `Михаил Агранович` is somebody else
+    assert [(m.entity, m.kind) for m in mentions] == [('Елизавета Глинка', 'full'), ('Елизавета Глинка', 'first'),
+                                                      ('Михаил Хасая', 'full'), ('Михаил Агранович', 'full')]
+
+
 @pytest.mark.parametrize('written, hint, nominative', [
     # Chinese and Korean names: only the last word declines
     ('Дэн Сяопина', 'gent', 'Дэн Сяопин'),
