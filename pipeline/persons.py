@@ -24,7 +24,7 @@ DATA = Path(__file__).parent / 'data'
 NAME_TAGS = frozenset({'Name', 'Surn', 'Patr'})
 CASES = ('nomn', 'gent', 'datv', 'accs', 'ablt', 'loct')
 GENDERS = ('masc', 'femn')
-INITIAL = re.compile(r'^[A-ZА-ЯЁ][a-zа-яё]?\.$')  # В.  Дж.
+INITIAL = re.compile(r'^[A-ZА-ЯЁ][a-zа-яё]?\.(?:-[A-ZА-ЯЁ][a-zа-яё]?\.)?$')  # В.  Дж.  Ж.-К.
 VOWELS = frozenset('аеёиоуыэюя')
 GENERATION = re.compile(r'-(?:младш|старш)\w*$', re.IGNORECASE)  # Буш-младший → Буш
 QUOTED = re.compile(r'[«„“"]([^«»„“”"\n]{1,80})[»“”"]')
@@ -103,8 +103,8 @@ def _indeclinable(word: str) -> bool:
 
 
 # Unambiguous oblique endings of foreign names, used when no known word gives the case.
-GUESS_ENDINGS = (('ом', 'ablt', 'masc'), ('ем', 'ablt', 'masc'), ('ём', 'ablt', 'masc'), ('ой', 'ablt', 'femn'),
-                 ('ей', 'ablt', 'femn'))
+# Not -ём: it ends many Swedish surnames in the nominative (`Никлас Лидстрём`).
+GUESS_ENDINGS = (('ом', 'ablt', 'masc'), ('ем', 'ablt', 'masc'), ('ой', 'ablt', 'femn'), ('ей', 'ablt', 'femn'))
 
 
 PREPOSITION_CASES = {
@@ -188,6 +188,8 @@ def _foreign(word: str, case: str, gender: str, written: frozenset[str]) -> str:
             stem = word[:-len(ending)]
             if replacement == 'ь' and stem[-1:].lower() in VOWELS:
                 replacement = 'й'  # Эшпая → Эшпай, not *Эшпаь
+            elif replacement == 'ь' and stem[-2:-1].lower() not in VOWELS:
+                continue  # a soft sign after two consonants: `Лидстрем` is no instrumental of *Лидстрь
             candidates.append(stem + replacement)
             candidates.append(stem)
     for candidate in candidates:
@@ -265,10 +267,11 @@ def _known_nominative(word: str, case: str, gender: str) -> str:
 
 
 def name_words(text: str) -> list[str]:
-    """The words of a name as written: `В.В. Путин` → `В.`, `В.`, `Путин`; `Дж.Коми` → `Дж.`, `Коми`."""
+    """The words of a name as written: `В.В. Путин` → `В.`, `В.`, `Путин`; `Дж.Коми` → `Дж.`, `Коми`;
+    `Ж.-К.Трише` → `Ж.-К.`, `Трише`."""
     words = []
     for chunk in text.replace('\xa0', ' ').split():
-        parts = re.findall(r'[A-ZА-ЯЁ][a-zа-яё]?\.|[^\s.]+\.?', chunk)
+        parts = re.findall(r'[A-ZА-ЯЁ][a-zа-яё]?\.(?:-[A-ZА-ЯЁ][a-zа-яё]?\.)?|[^\s.]+\.?', chunk)
         words.extend(p if INITIAL.match(p) else p.rstrip('.') for p in parts if p.strip('.'))
     return words
 
@@ -377,10 +380,11 @@ def find_persons(text: str, spans: list[Span]) -> list[Mention]:
 
 def _surname_key(name: str) -> frozenset[str]:
     """Lemmas of the last word (`Захарова`, `Захаров` share `захаров`), and for a long word its stem
-    without final vowels (`Небензи` and `Небензя` share `небенз~`)."""
+    without final vowels, with э read as е (`Небензи` and `Небензя` share `небенз~`; `Петреуса` and
+    `Петрэус`, two spellings in one text, share `петреус~`)."""
     last = name.split()[-1]
     key = set(lemmas(last)) | {fold(last)}
-    stem = fold(last).rstrip('аеёиоуыэюяйь')
+    stem = fold(last).replace('э', 'е').rstrip('аеёиоуыэюяйь')
     if len(stem) >= 4:
         key.add(stem + '~')
     return frozenset(key)
@@ -388,6 +392,12 @@ def _surname_key(name: str) -> frozenset[str]:
 
 def _initials(name: str) -> list[str]:
     return [w.rstrip('.') for w in name.split()[:-1]]
+
+
+def _initial_fits(initial: str, word: str) -> bool:
+    """`Дж` fits `Джеймс`, `Ж.-К` fits `Жан-Клод`."""
+    letters, parts = initial.replace('.', '').split('-'), word.split('-')
+    return len(letters) <= len(parts) and all(fold(p).startswith(fold(i)) for i, p in zip(letters, parts))
 
 
 def _is_full(name: str) -> bool:
@@ -449,8 +459,7 @@ def _best_full(mention: Mention, words: list[str], candidates) -> _FullName | No
         if shorter:
             continue
         if mention.kind == 'initials':
-            initials = _initials(mention.normal)
-            if not all(fold(w).startswith(fold(i)) for i, w in zip(initials, other_words)):
+            if not all(_initial_fits(i, w) for i, w in zip(_initials(mention.normal), other_words)):
                 continue
         if mention.kind == 'full' and fold(words[0]) != fold(other_words[0]):
             continue

@@ -35,6 +35,7 @@ def test_normalize_person(written, nominative):
 @pytest.mark.parametrize('written, words', [
     ('В.В. Путин', ['В.', 'В.', 'Путин']),
     ('Дж.Коми', ['Дж.', 'Коми']),
+    ('Ж.-К.Трише', ['Ж.-К.', 'Трише']),
     ('Жан-Клода Юнкера', ['Жан-Клода', 'Юнкера']),
 ])
 def test_name_words(written, words):
@@ -164,6 +165,13 @@ def test_first_name_shared_by_two_surnames_stays_alone():
     assert [m.entity for m in mentions] == ['Мишель Обама', 'Мишель Бачелет', 'Мишель']
 
 
+def test_merge_across_spellings_and_hyphenated_initials():
+    mentions = [person(0, 'Дэвид Петрэус'), person(40, 'Петреус'), person(80, 'Жан-Клод Трише'),
+                person(120, 'Ж.-К. Трише')]
+    merge_persons(mentions)
+    assert [m.entity for m in mentions] == ['Дэвид Петрэус', 'Дэвид Петрэус', 'Жан-Клод Трише', 'Жан-Клод Трише']
+
+
 def test_first_name_with_womans_patronymic_joins_the_full_name():
     mentions = [person(0, 'Елизавета Глинка'), person(40, 'Елизавета Петровна'), person(80, 'Михаил Хасая'),
                 person(120, 'Михаил Агранович')]
@@ -187,6 +195,10 @@ def test_first_name_with_womans_patronymic_joins_the_full_name():
     # a word written twice is one word; initials stay as they are
     ('Максим Дадашев Дадашев', None, 'Максим Дадашев'),
     ('В. В. Путин', None, 'В. В. Путин'),
+    # Swedish -стрём/-стрем is a nominative, not an instrumental
+    ('Никлас Лидстрём', None, 'Никлас Лидстрём'),
+    ('Лидстрем', None, 'Лидстрем'),
+    ('Сабриэлем', 'ablt', 'Сабриэль'),
 ])
 def test_normalize_person_with_context(written, hint, nominative):
     assert normalize_person(name_words(written), hint=hint) == nominative
