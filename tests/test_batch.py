@@ -196,6 +196,30 @@ def test_progress_lines_when_not_a_terminal(small, tmp_path, capsys, extractor):
     assert capsys.readouterr().err == ''
 
 
+FORK_CHECK = """
+import sys
+import pipeline.batch as batch
+batch._isatty = lambda stream: True  # a progress bar, as on a terminal: tqdm starts a monitor thread
+methods = []
+start = batch._Mapper._start_pool
+def record(self):
+    start(self)
+    methods.append(self.pool._mp_context.get_start_method())
+batch._Mapper._start_pool = record
+summary = batch.run([sys.argv[1]], sys.argv[2], batch.Options(workers=2, chunk_size=3, corpus=False))
+print(methods, summary.documents)
+"""
+
+
+@pytest.mark.skipif(sys.platform != 'linux', reason='the fork path is taken on Linux only')
+def test_workers_are_forked_before_the_progress_bar_starts_its_thread(small, tmp_path):
+    """Forked from the loaded parent (no second model load), and no fork-with-threads warning."""
+    done = subprocess.run([sys.executable, '-W', 'error::DeprecationWarning', '-c', FORK_CHECK, str(small),
+                           str(tmp_path / 'out')], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["['fork']", '12']
+
+
 def test_tables_returns_dataframes(extractor):
     doc = pipeline.make_document('d1', 'Путин встретился с Мадуро в Москве.', 'memory')
     failed = pipeline.Failed('d2', 'memory', 'empty file')
