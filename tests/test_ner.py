@@ -71,3 +71,12 @@ def test_a_title_line_without_full_stop_does_not_run_into_the_next(ner):
 def test_bio_spans_joins_inside_and_starts_on_stray_inside():
     tokens = tokenize('Анна Петрова и Москва')
     assert list(bio_spans(tokens, ['B-PER', 'I-PER', 'O', 'I-LOC'])) == [Span('PER', 0, 12), Span('LOC', 15, 21)]
+
+
+def test_the_lean_embeddings_tag_as_natasha_news_embedding(ner):
+    """`news_embedding` skips what the tagger never reads: the tagger built on natasha's own loader agrees."""
+    from natasha import NewsEmbedding, NewsNERTagger
+
+    natasha = NewsNERTagger(NewsEmbedding())
+    texts = _texts()[:20]
+    assert [natasha(text).spans for text in texts] == [ner.tagger(text).spans for text in texts]
