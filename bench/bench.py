@@ -421,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description='Benchmark the pipeline against bare natasha (see bench/README.md).')
     parser.add_argument('--corpus', default=str(DEFAULT_CORPUS), help='JSONL with id and text (default: %(default)s)')
     parser.add_argument('--limit', type=int, help='only the first N documents (quick checks)')
-    parser.add_argument('--repeats', type=int, default=2, help='interleaved natasha/pipeline pairs (default 2)')
+    parser.add_argument('--repeats', type=int, default=3, help='interleaved natasha/pipeline pairs (default 3)')
     parser.add_argument('--chunk-size', type=int, default=32, help='pipeline.run chunk size (default 32, as the CLI)')
     parser.add_argument('--skip-workers', action='store_true', help='skip the --workers 1 vs 2 runs')
     parser.add_argument('--skip-memory', action='store_true', help=f'skip the {MEMORY_FACTOR}× corpus memory run')
