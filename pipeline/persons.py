@@ -29,6 +29,7 @@ VOWELS = frozenset('аеёиоуыэюя')
 GENERATION = re.compile(r'-(?:младш|старш)\w*$', re.IGNORECASE)  # Буш-младший → Буш
 QUOTED = re.compile(r'[«„“"]([^«»„“”"\n]{1,80})[»“”"]')
 MAX_TITLE_WORDS = 6  # a short quoted phrase holding a name is a title: the TV programme «С Мадуро +»
+SENTENCE_INSIDE = re.compile(r'[.!?…]\s+[А-ЯЁA-Z]')  # «Максим скончался. Не выдержало сердце» is speech
 # Where a PER span stops being one name: brackets, quotes, clause punctuation, dashes, and a sentence end
 # (a full stop after a word of two lower-case letters or more, so that initials `Н. Мадуро` stay whole).
 SPAN_BREAK = re.compile(r'[(\[«»"“”„;:!?,]|\s[-–—]\s|[–—]|(?<=[а-яёa-z]{2})\.\s+(?=[А-ЯЁA-Z][а-яёa-z])')
@@ -281,10 +282,13 @@ def person_spans(text: str, spans: list[Span]) -> list[tuple[int, int, bool]]:
 
     `Император Акихито` → `Акихито`; `Фолькера Буфье (Volker Bouffier)` → `Фолькера Буфье` and the
     alias `Volker Bouffier` (True: the same person as the name before it). A name inside a short
-    quoted title (the programme «С Мадуро +») is no person; nor is a lone word the dictionary knows
-    only as something else (`Подавлен`, `Кандидатке`, `Муром`), a sentence-initial tagger slip.
+    quoted title (the programme «С Мадуро +»; quoted speech with a sentence break inside is no title)
+    is no person; nor is a lone word the dictionary knows only as something else (`Подавлен`,
+    `Кандидатке`, `Муром`), unless it stands inside a sentence and is a noun for a living being
+    (`Поп-звезда Мадонна`, `Но Мессии`): there the capital letter makes it a name.
     """
-    titles = [(m.start(1), m.end(1)) for m in QUOTED.finditer(text) if len(m.group(1).split()) <= MAX_TITLE_WORDS]
+    titles = [(m.start(1), m.end(1)) for m in QUOTED.finditer(text)
+              if len(m.group(1).split()) <= MAX_TITLE_WORDS and not SENTENCE_INSIDE.search(m.group(1))]
     out = []
     for span in spans:
         if span.type != 'PER' or any(s <= span.start and span.end <= e for s, e in titles):
@@ -313,11 +317,22 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
             break
         start += match.end()
     words = name_words(text[start:end])
-    if not words or not words[0][:1].isupper():
+    if not words or not _capitalised(words[0]):
         return None
-    if len(words) == 1 and _not_a_name(words[0]):
+    if len(words) == 1 and _not_a_name(words[0]) and (_opens_sentence(text, start) or not _animate(words[0])):
         return None
     return start, end
+
+
+def _capitalised(word: str) -> bool:
+    """Upper case first, or a letter of a script without case (`马凌`, an alias in brackets)."""
+    first = word[:1]
+    return first.isupper() or (first.isalpha() and not first.islower())
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(' \xa0\t')
+    return not before or before[-1] in '.!?…\n:;—–"«»('
 
 
 INITIALS_ONLY = re.compile(r'(?:[A-ZА-ЯЁ][a-zа-яё]?\.[ \xa0]?)*[A-ZА-ЯЁ][a-zа-яё]?\.?')
@@ -332,6 +347,14 @@ def _with_surname(text: str, start: int, end: int) -> tuple[int, int]:
         if after and (text[end - 1] == '.' or text[end:end + 1] == '.'):
             return start, after.end()
     return start, end
+
+
+def _animate(word: str) -> bool:
+    """A noun for a living being that is no title: capitalised inside a sentence, a name or a nickname
+    (`Мадонна`, `Мессии`, `Ревун`), where `Зенита`, `Кораном`, `Папа`, `Доктор` are not."""
+    readings = parses(word)
+    return (bool(readings) and {'NOUN', 'anim'} <= readings[0].tag.grammemes  # the likeliest reading
+            and not lemmas(word) & titles())
 
 
 def _not_a_name(word: str) -> bool:

@@ -86,6 +86,30 @@ def test_person_spans_drop_name_inside_short_title():
     assert person_spans(text, [Span('PER', start, start + 6)]) == []
 
 
+def test_quoted_speech_is_no_title():
+    text = '«Максим скончался. Не выдержало сердце», — отметил он.'
+    assert spans_text(text, Span('PER', 1, 7)) == [('Максим', False)]
+
+
+def test_alias_in_a_script_without_case():
+    text = 'Выпускница Ма Лин (马凌) и её команда.'
+    start, end = text.index('Ма Лин'), text.index(')') + 1
+    assert spans_text(text, Span('PER', start, end)) == [('Ма Лин', False), ('马凌', True)]
+
+
+@pytest.mark.parametrize('text, word, kept', [
+    ('Поп-звезда Мадонна сообщила.', 'Мадонна', True),   # a living being's noun inside a sentence: a name
+    ('Но Мессии вряд ли грозит срок.', 'Мессии', True),
+    ('Подавлен, он ушёл.', 'Подавлен', False),            # a sentence opens with it: a tagger slip
+    ('Мадонна сообщила.', 'Мадонна', False),
+    ('тренер Зенита заявил', 'Зенита', False),            # a thing, not a living being
+    ('церемонии Папа подчеркнул', 'Папа', False),         # a title alone
+])
+def test_lone_dictionary_words(text, word, kept):
+    start = text.index(word)
+    assert bool(person_spans(text, [Span('PER', start, start + len(word))])) == kept
+
+
 def test_person_spans_ignore_other_types():
     text = 'Мадуро прилетел.'
     assert person_spans(text, [Span('LOC', 0, 6), Span('ORG', 0, 6)]) == []
