@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .countries import find_countries, load_countries
 from .ner import NER
-from .persons import find_persons, merge_persons
+from .persons import echo_persons, find_persons, merge_persons
 from .records import Mention
 from .segment import Segmented, segment
 from .weapons import find_weapons, load_weapons
@@ -69,7 +69,8 @@ class Extractor:
         initial = sentence_initial_words(seg)
         found = find_weapons(text, seg.words, initial)
         found += find_countries(text, seg.words, spans, initial)
-        found += find_persons(text, spans)
+        persons = find_persons(text, spans)
+        found += persons + echo_persons(text, seg.words, persons, initial)
         mentions = resolve_overlaps(found)
         for mention in mentions:
             mention.sentence = seg.sentence_of(mention.start)
@@ -121,6 +122,8 @@ def _priority(mention: Mention) -> int:
     if mention.type == 'weapon' and mention.kind in ('gazetteer', 'class') and not any(
             c.isdigit() for c in mention.text):
         return 3
+    if mention.source == 'echo':
+        return 4  # a recurring surname yields to anything else found there
     return TYPE_PRIORITY[mention.type]
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .morph import CACHE_SIZE, fold, keep_yo, lemmas, match_case, parses
-from .records import Mention, Span
+from .records import Mention, Span, Token
 
 DATA = Path(__file__).parent / 'data'
 NAME_TAGS = frozenset({'Name', 'Surn', 'Patr'})
@@ -287,8 +287,7 @@ def person_spans(text: str, spans: list[Span]) -> list[tuple[int, int, bool]]:
     `Кандидатке`, `Муром`), unless it stands inside a sentence and is a noun for a living being
     (`Поп-звезда Мадонна`, `Но Мессии`): there the capital letter makes it a name.
     """
-    titles = [(m.start(1), m.end(1)) for m in QUOTED.finditer(text)
-              if len(m.group(1).split()) <= MAX_TITLE_WORDS and not SENTENCE_INSIDE.search(m.group(1))]
+    titles = title_ranges(text)
     out = []
     for span in spans:
         if span.type != 'PER' or any(s <= span.start and span.end <= e for s, e in titles):
@@ -303,6 +302,12 @@ def person_spans(text: str, spans: list[Span]) -> list[tuple[int, int, bool]]:
             if alias:
                 out.append((*alias, True))
     return out
+
+
+def title_ranges(text: str) -> list[tuple[int, int]]:
+    """The insides of short quoted titles (`«С Мадуро +»`), where a name is part of the title."""
+    return [(m.start(1), m.end(1)) for m in QUOTED.finditer(text)
+            if len(m.group(1).split()) <= MAX_TITLE_WORDS and not SENTENCE_INSIDE.search(m.group(1))]
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -513,3 +518,37 @@ def _by_first_name(word: str, full) -> _FullName | None:
     fullest = max(names, key=lambda m: (len(m.normal.split()), -m.starts[0]))
     surname = _surname_key(fullest.normal)
     return fullest if all(surname & _surname_key(other.normal) for other in names) else None
+
+
+def echo_persons(text: str, words: list[Token], persons: list[Mention], sentence_initial: set[int]) -> list[Mention]:
+    """The surnames of the full names found, where they recur without the NER tagging them (`Тело
+    Флинта` after `Кит Флинт`): a capitalised word sharing a lemma with such a surname. A word that opens a
+    sentence counts only if the dictionary knows it as nothing but a name (`Мороз ударил` is weather
+    even where Александр Мороз was named); plurals (`семья Флинтов`) and quoted titles are left alone."""
+    keys: set[str] = set()  # lemmas of the surnames of full names (a lone word may be a tagger slip)
+    for mention in persons:
+        if mention.kind != 'alias' and _is_full(mention.normal):
+            last = mention.normal.split()[-1]
+            keys |= lemmas(last) | {fold(last)}
+    if not keys:
+        return []
+    taken = [(m.start, m.end) for m in persons] + title_ranges(text)
+    written = frozenset(fold(w) for m in persons for w in m.normal.split())
+    found = []
+    for i, word in enumerate(words):
+        value = word.text
+        if len(value) < 3 or not value[:1].isupper() or not value[1:2].islower():
+            continue
+        if any(s < word.end and word.start < e for s, e in taken):
+            continue
+        if i in sentence_initial and any(p.is_known and not NAME_TAGS & p.tag.grammemes for p in parses(value)):
+            continue
+        if not (lemmas(value) | {fold(value)}) & keys:
+            continue
+        readings = parses(value)
+        if readings and 'plur' in readings[0].tag.grammemes:
+            continue  # `семья Бекхэмов`: a family, not the person
+        normal = normalize_person([value], written, context_case(text, word.start))
+        found.append(Mention(type='person', start=word.start, end=word.end, text=value, normal=normal,
+                             entity=normal, source='echo'))
+    return found

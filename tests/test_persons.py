@@ -244,3 +244,31 @@ def test_initials_take_the_surname_after_them():
     text = 'утвердит Дж.Коми и Ли. Затем'
     assert _with_surname(text, 9, 11) == (9, 16)   # `Дж` + `.Коми`
     assert _with_surname(text, 19, 21) == (19, 21)  # `Ли` then a full stop and a space: a sentence end
+
+
+def test_a_recurring_surname_is_found_where_the_tagger_missed_it(extractor):
+    from pipeline.extract import sentence_initial_words
+    from pipeline.persons import echo_persons, find_persons
+    from pipeline.segment import segment
+
+    text = ('Музыкант Кит Флинт умер в понедельник. Тело Флинта нашли дома. Мороз ударил ночью. '
+            'Семья Флинтов просит тишины. «Флинт навсегда» — так назван концерт.')
+    seg = segment(text)
+    persons = find_persons(text, [Span('PER', text.index('Кит'), text.index(' умер'))])
+    echoes = echo_persons(text, seg.words, persons, sentence_initial_words(seg))
+    # the inflected surname is found; the family (plural) and the quoted title are not
+    assert [(m.text, m.normal, m.source) for m in echoes] == [('Флинта', 'Флинт', 'echo')]
+
+
+def test_a_sentence_opening_ordinary_word_is_no_echo(extractor):
+    from pipeline.extract import sentence_initial_words
+    from pipeline.persons import echo_persons, find_persons
+    from pipeline.segment import segment
+
+    text = 'Александр Мороз выступил. Мороз ударил ночью. Позже Мороза поддержали.'
+    seg = segment(text)
+    persons = find_persons(text, [Span('PER', 0, 15)])
+    echoes = echo_persons(text, seg.words, persons, sentence_initial_words(seg))
+    assert [m.text for m in echoes] == ['Мороза']
+    merged = extractor(text).mentions
+    assert [m.entity for m in merged if m.type == 'person' and m.text == 'Мороза'] == ['Александр Мороз']
