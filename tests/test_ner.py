@@ -80,3 +80,15 @@ def test_the_lean_embeddings_tag_as_natasha_news_embedding(ner):
     natasha = NewsNERTagger(NewsEmbedding())
     texts = _texts()[:20]
     assert [natasha(text).spans for text in texts] == [ner.tagger(text).spans for text in texts]
+
+
+def test_emissions_equal_slovnets_model_to_the_bit(ner):
+    import numpy as np
+
+    for text in _texts()[:30]:
+        ids = [ner._encode(t.text) for t in tokenize(text)]
+        word_id = np.array([[i for i, _ in ids]])
+        shape_id = np.array([[s for _, s in ids]])
+        ours = ner.emissions(word_id, shape_id)
+        slovnet = ner._model(word_id, shape_id, word_id == ner._words.pad_id)
+        assert ours.shape == slovnet.shape and np.array_equal(ours, slovnet), text[:60]
