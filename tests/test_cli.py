@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -117,3 +118,23 @@ def test_missing_model_package_is_one_clear_error(monkeypatch, tmp_path, capsys)
     assert status == 2
     assert 'pip install natasha' in capsys.readouterr().err
     assert not (tmp_path / 'out' / 'mentions.csv').exists()
+
+
+def test_tables_are_the_same_in_every_run(tmp_path):
+    """Byte for byte, whatever the string hash seed of the process (set iteration order follows it) and
+    the number of workers: the seed article, plus texts where a gazetteer word has two readings."""
+    corpus = tmp_path / 'corpus.jsonl'
+    texts = [next((ROOT / 'seeds').glob('*.txt')).read_text(encoding='utf-8'),
+             'Президент Филиппин и посол Палестины обсудили филиппино-американские учения.',
+             'Тело Флинта нашли дома. Музыкант Кит Флинт умер в понедельник.']
+    corpus.write_text(''.join(json.dumps({'id': f'd{i}', 'text': t}, ensure_ascii=False) + '\n'
+                              for i, t in enumerate(texts)), encoding='utf-8')
+    outputs = []
+    for seed, workers in (('1', '1'), ('2', '2')):
+        out = tmp_path / f'out{seed}'
+        done = subprocess.run([sys.executable, '-m', 'pipeline', 'extract', str(corpus), '--out', str(out), '-q',
+                               '--workers', workers, '--chunk-size', '1'], cwd=ROOT, capture_output=True,
+                              timeout=300, env={**os.environ, 'PYTHONHASHSEED': seed})
+        assert done.returncode == 0, done.stderr[-2000:]
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.glob('*.csv'))})
+    assert len(outputs[0]) == 7 and outputs[0] == outputs[1]
