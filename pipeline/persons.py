@@ -326,7 +326,12 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if len(words) == 1 and _not_a_name(words[0]) and (_opens_sentence(text, start) or not _animate(words[0])):
         return None
+    if PLACE_TAIL.search(words[-1]) and not GENERATION.search(words[-1]):
+        return None  # `Даунинг-стрит`, `Пикадилли-сёркус`: a place
     return start, end
+
+
+PLACE_TAIL = re.compile(r'-[a-zа-яё]+$')  # a lower-case last part; a name's parts are capitalised
 
 
 def _capitalised(word: str) -> bool:

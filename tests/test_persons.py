@@ -110,6 +110,14 @@ def test_lone_dictionary_words(text, word, kept):
     assert bool(person_spans(text, [Span('PER', start, start + len(word))])) == kept
 
 
+@pytest.mark.parametrize('name, kept', [('Даунинг-стрит', False), ('Пикадилли-сёркус', False),
+                                         ('Джорджа Буша-младшего', True), ('Абд-аль-Азиз', True)])
+def test_a_lower_case_last_part_makes_a_place(name, kept):
+    text = f'Вчера {name} снова.'
+    start = text.index(name)
+    assert bool(person_spans(text, [Span('PER', start, start + len(name))])) == kept
+
+
 def test_person_spans_ignore_other_types():
     text = 'Мадуро прилетел.'
     assert person_spans(text, [Span('LOC', 0, 6), Span('ORG', 0, 6)]) == []
