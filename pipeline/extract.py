@@ -46,7 +46,7 @@ class Extractor:
         memory stays bounded whatever its size; offsets always index the whole text, and persons are
         merged over the whole document.
         """
-        visible = blank(text, skip)
+        visible = cyrillic_lookalikes(blank(text, skip))
         result = Extraction()
         for start, end in pieces(visible):
             part = self._piece(visible[start:end])
@@ -103,6 +103,19 @@ def blank(text: str, ranges: tuple[tuple[int, int], ...]) -> str:
     for start, end in ranges:
         text = text[:start] + re.sub(r'[^\n]', ' ', text[start:end]) + text[end:]
     return text
+
+
+LATIN_LOOKALIKES = str.maketrans('aceopxyACEHKMOPTXB', 'асеорхуАСЕНКМОРТХВ')
+# A Latin letter that looks Cyrillic, touching a Cyrillic letter: `Франcиско`, `Католичеcкой` (typed on
+# the wrong keyboard layout, or copied from the web).
+MIXED = re.compile(r'(?<=[а-яёА-ЯЁ])[aceopxyACEHKMOPTXB]+|[aceopxyACEHKMOPTXB]+(?=[а-яёА-ЯЁ])')
+
+
+def cyrillic_lookalikes(text: str) -> str:
+    """`text` with Latin lookalikes inside Cyrillic words made Cyrillic, one letter for one, so that
+    offsets stay: the word is then read (tokens, lemmas, names) as the word it is. Mentions keep the
+    text as written."""
+    return MIXED.sub(lambda m: m.group().translate(LATIN_LOOKALIKES), text)
 
 
 def sentence_initial_words(seg: Segmented) -> set[int]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import read_text_file
-from pipeline.extract import blank, resolve_overlaps
+from pipeline.extract import blank, cyrillic_lookalikes, resolve_overlaps
 from pipeline.records import Mention
 
 ROOT = Path(__file__).parents[1]
@@ -70,6 +70,20 @@ def test_blank_keeps_offsets_and_lines():
 
 def mention(type_, start, end):
     return Mention(type=type_, start=start, end=end, text='x' * (end - start))
+
+
+@pytest.mark.parametrize('text, fixed', [
+    ('Франcиско Католичеcкой СССP', 'Франсиско Католической СССР'),  # Latin c and P among Cyrillic
+    ('iPhone Samsungом Tesla-компания', 'iPhone Samsungом Tesla-компания'),  # Latin words stay Latin
+])
+def test_cyrillic_lookalikes(text, fixed):
+    assert cyrillic_lookalikes(text) == fixed and len(cyrillic_lookalikes(text)) == len(text)
+
+
+def test_a_name_with_a_latin_lookalike_is_read_as_written_in_cyrillic(extractor):
+    text = 'Президент Франcиско Флорес прибыл в Москву.'
+    person = next(m for m in extractor(text).mentions if m.type == 'person')
+    assert (person.text, person.entity) == ('Франcиско Флорес', 'Франсиско Флорес')  # text as written
 
 
 def test_resolve_overlaps_longer_wins():
