@@ -30,15 +30,16 @@ PLACE_NOUNS = frozenset(
     'область губернатор метро метрополитен вокзал гостиница отель окрестность полиция '
     'городской город столица порт'.split())
 ROUTE_DASHES = frozenset('-–—‐')
-PARTNER_PREPOSITIONS = frozenset('с со между против к ко у'.split())
+PARTNER_PREPOSITIONS = frozenset('с со между против к ко у перед'.split())
 PREPOSITIONS = frozenset(
-    'о об обо от при для без про через перед после кроме среди ради из-за'.split()) | PLACE_PREPOSITIONS
+    'о об обо от при для без про через после кроме среди ради из-за'.split()) | PLACE_PREPOSITIONS
 STANCE_NOUNS = frozenset(
     'позиция требование ответ решение заявление давление отношение сотрудничество помощь поддержка политика '
     'действие санкция претензия представитель предложение просьба реакция вмешательство интерес угроза курс '
     'шаг намерение обвинение инициатива согласие отказ диалог контакт агрессия ультиматум условие план '
     'стремление попытка призыв предупреждение протест нота визит делегация посланник потенциал выбор '
-    'партнер союзник партнерство программа арсенал вооружение закупка поставка сделка заказ ответ'.split())
+    'партнер союзник партнерство программа арсенал вооружение закупка поставка сделка заказ ответ '
+    'данные оценка мнение версия утверждение обязательство'.split())
 NAMED_PLACE_NOUNS = frozenset(
     'район округ улица проспект площадь переулок бульвар шоссе вокзал фронт университет парк сквер '
     'набережная мост театр музей'.split())
@@ -214,7 +215,8 @@ def _verb_follows(text: str, words: list[Token], i: int, plural: bool = False,
         if not readings:
             continue
         tags = readings[0].tag.grammemes
-        if 'VERB' in tags or 'PRTS' in tags:
+        stance = 'ADJS' in tags and lemmas(word.text) & load_word_list('government_verbs.txt')  # `Дамаск намерен`
+        if 'VERB' in tags or 'PRTS' in tags or stance:
             if lexicon is not None and not lemmas(word.text) & lexicon:
                 return False
             return not plural or 'plur' in tags

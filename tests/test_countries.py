@@ -56,6 +56,12 @@ def test_names_abbreviations_adjectives(extractor, text, expected):
     ('Его принял мэр Москвы.', []),
     ('Открыт авиарейс Каракас — Санкт-Петербург.', []),
     ('КАРАКАС, 6 ноября. Власти страны сообщили о задержаниях.', []),
+    # a stance as predicate, a source of data, obligations towards it
+    ('Аш-Шараа заявил, что Дамаск намерен соблюдать договор.', [('Дамаск', 'SY')]),
+    ('В Москве готовы к переговорам.', [('Москве', 'RU')]),
+    ('По данным Киева, удары продолжались.', [('Киева', 'UA')]),
+    ('Он выполнит обязательства перед Москвой.', [('Москвой', 'RU')]),
+    ('Москва красива весной.', []),
 ])
 def test_capital_rule(extractor, text, expected):
     assert countries(extractor, text) == expected
