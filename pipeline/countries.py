@@ -80,7 +80,7 @@ def find_countries(text: str, words: list[Token], ner_spans: list[Span], sentenc
     places = [s for s in ner_spans if s.type == 'LOC']
     mentions = []
     taken: set[int] = set()  # indexes of the last word of each country mention, for coordination
-    for match in load_countries().find(words, sentence_initial):
+    for match in load_countries().find(words, sentence_initial, text):
         form = match.phrase.value
         if _inside_longer_place(match, places, text):
             continue

@@ -7,6 +7,7 @@ is also an ordinary word (`Того`, `Перу`, `Калибр`) is not taken a
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -16,6 +17,7 @@ from .records import Token
 
 T = TypeVar('T')
 PREFIX = 3  # letters of a word that inflection leaves alone, for the quick pre-check
+GAP = re.compile(r'[\s\-‐‑]*')  # what may stand between the words of one phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +61,13 @@ class Gazetteer(Generic[T]):
         for phrases in self.index.values():
             phrases.sort(key=lambda p: -len(p.words))
 
-    def find(self, words: list[Token], sentence_initial: set[int] | frozenset = frozenset()) -> list[Match[T]]:
-        """Non-overlapping longest matches, left to right."""
+    def find(self, words: list[Token], sentence_initial: set[int] | frozenset = frozenset(),
+             text: str | None = None) -> list[Match[T]]:
+        """Non-overlapping longest matches, left to right (see `match_at` for `text`)."""
         found: list[Match[T]] = []
         i = 0
         while i < len(words):
-            match = self.match_at(words, i, i in sentence_initial)
+            match = self.match_at(words, i, i in sentence_initial, text)
             if match is None:
                 i += 1
             else:
@@ -72,11 +75,13 @@ class Gazetteer(Generic[T]):
                 i = match.last
         return found
 
-    def match_at(self, words: list[Token], i: int, initial: bool = False) -> Match[T] | None:
+    def match_at(self, words: list[Token], i: int, initial: bool = False, text: str | None = None) -> Match[T] | None:
         """The best phrase starting at word i: the longest, then the one whose capitals agree with the
         text (`Филиппин` is the name `Филиппины`, not the compound stem `филиппино-`), then the
         earliest in the dictionary. The candidates come from a set of lemmas, whose order changes from
-        one process to the next: the choice must not, or the tables would differ between runs."""
+        one process to the next: the choice must not, or the tables would differ between runs. Given
+        the `text` the words come from, the words of a phrase must stand apart by spaces or hyphens
+        only (the dateline `МОСКВА, 1 авг` is no `Москва 1`)."""
         if fold(words[i].text)[:PREFIX] not in self.prefixes:
             return None
         candidates = {phrase.order: phrase for lemma in lemmas(words[i].text) for phrase in self.index.get(lemma, ())}
@@ -87,6 +92,9 @@ class Gazetteer(Generic[T]):
             if best_rank is not None and n < best_rank[0]:
                 continue
             if i + n > len(words) or not _fits(phrase, words[i:i + n], initial):
+                continue
+            if n > 1 and text is not None and not all(
+                    GAP.fullmatch(text, a.end, b.start) for a, b in zip(words[i:i + n - 1], words[i + 1:i + n])):
                 continue
             agree = sum(capital == word.text[:1].isupper() for capital, word in zip(phrase.capitals, words[i:i + n]))
             if best_rank is None or (n, agree) > best_rank:

@@ -57,7 +57,11 @@ NOT_WEAPON_NOUNS = frozenset(
     'концерн компания корпорация завод предприятие холдинг газета журнал издание агентство телеканал '
     'программа телепрограмма передача фильм учение операция крейсер фрегат корабль лодка подлодка '
     'авианосец эсминец корвет ледокол банк фонд движение группировка проект фестиваль форум '
-    'выставка клуб команда бренд марка конструкторский бюро кб'.split())
+    'выставка клуб команда бренд марка конструкторский бюро кб авиакомпания аэропорт резиденция '
+    'гостиница отель стадион театр музей'.split())
+# A class noun after one of these names no weapon: `пассажирский самолет`, `ракетно-космический комплекс`.
+CIVIL_MODIFIERS = frozenset('гражданский пассажирский космический спортивный'.split())
+AIRLINE = re.compile(r'\b(?:Air|Airlines|Airways)\b')  # `самолет Air France`
 LIST_JOINERS = frozenset({',', 'и', 'или', 'также'})
 CONTEXT_WORDS = 4  # a class noun governs a name at most this many words after it (`ракеты средней дальности «…»`)
 SENTENCE_END = re.compile(r'[.!?…]')
@@ -161,6 +165,8 @@ def _class_at(words: list[Token], i: int) -> str | None:
     if not options:
         return None
     before = [lemmas(w.text) for w in words[max(0, i - 3):i]]
+    if any(b & CIVIL_MODIFIERS for b in before[-2:]):
+        return None
     for option in options:
         if not option.modifiers:
             return option.name
@@ -309,7 +315,7 @@ def _match_name(text, words, i, quoted, gazetteer, designations, excluded, conte
         inner = text[words[first].start:words[last - 1].end]
         if fold(inner) in excluded:
             return None
-        match = gazetteer.match_at(words, first)
+        match = gazetteer.match_at(words, first, text=text)
         if match and match.last == last:
             return _Found(first, last, words[first].start, words[last - 1].end, variant_name(match.phrase),
                           match.phrase.value, match.phrase.value.weapon_class, 'gazetteer')
@@ -322,7 +328,7 @@ def _match_name(text, words, i, quoted, gazetteer, designations, excluded, conte
     item = _designation(text, words, i, designations, excluded, context_class)
     if item:
         return item
-    match = gazetteer.match_at(words, i, i in sentence_initial)
+    match = gazetteer.match_at(words, i, i in sentence_initial, text)
     if match and not _bare_common(match, context_class):
         system = match.phrase.value
         last = match.last
@@ -333,10 +339,12 @@ def _match_name(text, words, i, quoted, gazetteer, designations, excluded, conte
                 entity = text[words[i].start:words[last - 1].end]
         return _Found(i, last, words[i].start, words[last - 1].end, entity, system, system.weapon_class, 'gazetteer')
     if context_class and _is_latin(words[i].text) and words[i].text[:1].isupper():
+        if i and _is_latin(words[i - 1].text) and text[words[i - 1].end:words[i].start] == ' ':
+            return None  # inside a Latin name already turned down (`France` of `Air France`)
         last = _latin_run(text, words, i + 1)
         name = text[words[i].start:words[last - 1].end]
-        if fold(name) in excluded or fold(words[i].text) in excluded:
-            return None  # `самолет Boeing 737`
+        if fold(name) in excluded or fold(words[i].text) in excluded or AIRLINE.search(name):
+            return None  # `самолет Boeing 737`, `самолета Air France`
         return _Found(i, last, words[i].start, words[last - 1].end, name, None, context_class, 'class')
     return None
 
