@@ -258,16 +258,19 @@ def run(inputs: list[str], out: str | Path, options: Options | None = None) -> S
                 _save_state(parts, state)
                 summary.add(rows)
                 progress.update(len(rows.documents), len(rows.errors))
+            # The corpus tables are read from the parts, in a pool worker while this process merges
+            # the parts into the final tables (on one core: one after the other).
+            corpus_args = (parts, state['done'], out, options.bom, options.safe)
+            corpus = mapper.submit_here(corpus_tables, *corpus_args) if options.corpus or options.report else None
+            _merge(parts, out, state['done'], options)
+            if corpus is not None:
+                summary.corpus = mapper.result_here(corpus, corpus_tables, *corpus_args)
+            elif options.corpus or options.report:
+                summary.corpus = corpus_tables(*corpus_args)
     finally:
         if progress is not None:
             progress.close()
-    _merge(parts, out, state['done'], options)
     shutil.rmtree(parts, ignore_errors=True)
-    # pandas (and the threads it starts) only now, after the workers are done.
-    if options.corpus or options.report:
-        from .corpus import write_corpus_tables
-
-        summary.corpus = write_corpus_tables(out, _corpus_writer(options))
     if options.report:
         from .report import write_report
 
@@ -284,9 +287,20 @@ def _keep_texts(docs: Iterable[Document | Failed], texts: dict[str, str], limit:
         yield doc
 
 
-def _corpus_writer(options: Options) -> Callable:
-    """The corpus tables go out as CSV, with the run's BOM and cell-safety settings."""
-    return partial(write_csv_rows, bom=options.bom, safe=options.safe)
+def corpus_tables(parts: Path, count: int, out: Path, bom: bool, safe: bool) -> dict:
+    """The corpus tables of a run (`pipeline.corpus.write_corpus_tables`), read from its first `count`
+    parts and written into `out` as CSV, with the run's BOM and cell-safety settings."""
+    from .corpus import write_corpus_tables
+
+    return write_corpus_tables(out, partial(write_csv_rows, bom=bom, safe=safe), partial(_parts_table, parts, count))
+
+
+def _parts_table(parts: Path, count: int, name: str, columns: tuple[str, ...]) -> Iterator[tuple]:
+    """The cells of `columns` of table `name`, part after part (parts hold the cells as extracted)."""
+    where = [COLUMNS[name].index(c) if c in COLUMNS[name] else None for c in columns]
+    for number in range(count):
+        for row in _read_part(parts, number, name):
+            yield tuple(None if i is None else row[i] for i in where)
 
 
 def _chain(first: list, rest: Iterator) -> Iterator:
@@ -344,6 +358,21 @@ class _Mapper:
             # A first task forks every worker now, while this process is still single-threaded (the
             # pool forks them all at its first task, then starts its manager thread).
             self.pool.submit(os.getpid).result()
+
+    def submit_here(self, function: Callable, *args):
+        """`function(*args)` in a worker of this machine's pool, or None where there is none (one
+        process, or Dask, whose workers may not see this machine's files)."""
+        return self.pool.submit(function, *args) if self.pool is not None else None
+
+    @staticmethod
+    def result_here(future, function: Callable, *args):
+        """The result of `submit_here`, or `function(*args)` in this process if the worker died."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            return function(*args)
 
     def _submit(self, chunk: list):
         if self.client is not None:

@@ -17,6 +17,7 @@ import csv
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -457,17 +458,20 @@ def _iter_xlsx(path: Path, name: str, columns: tuple[str, ...]) -> Iterator[tupl
         workbook.close()
 
 
+Rows = Callable[[str, tuple[str, ...]], Iterator[tuple]]  # (table name, columns) -> the rows' cells
+
+
 class _DocumentDates:
-    """The `date` of a document of `documents.*`, looked up by walking the table alongside the
+    """The `date` of a document of the documents table, looked up by walking the table alongside the
     mentions (both come in document order): memory stays flat in the number of documents. A document
     not found ahead restarts the walk from the top, so any order still gives the right dates."""
 
-    def __init__(self, out: Path) -> None:
-        self.out = out
+    def __init__(self, rows: Rows) -> None:
+        self.table = rows
         self.rows = self._open()
 
     def _open(self) -> Iterator[tuple]:
-        return iter_table(self.out, 'documents', ('doc_id', 'date'))
+        return self.table('documents', ('doc_id', 'date'))
 
     def __call__(self, doc: str) -> str:
         for restart in (False, True):
@@ -479,9 +483,9 @@ class _DocumentDates:
         return ''
 
 
-def _mention_cells(out: Path) -> Iterator[tuple[str, str, str, str, object, str, str]]:
-    """`MENTION_FIELDS` of each row of `mentions.*` (as text, but for the sentence cell)."""
-    for doc, kind, entity, code, sentence, weapon_class, origin in iter_table(out, 'mentions', MENTION_FIELDS):
+def _mention_cells(rows: Rows) -> Iterator[tuple[str, str, str, str, object, str, str]]:
+    """`MENTION_FIELDS` of each row of the mentions table (as text, but for the sentence cell)."""
+    for doc, kind, entity, code, sentence, weapon_class, origin in rows('mentions', MENTION_FIELDS):
         yield (cell_text(doc), cell_text(kind), cell_text(entity), cell_text(code), sentence,
                cell_text(weapon_class), cell_text(origin))
 
@@ -509,11 +513,12 @@ def _stream_pairs(cells: Iterable[tuple], names: Names, totals: _PairTotals, wri
     yield from flush()
 
 
-def write_corpus_tables(out: Path, write_csv: Callable = write_csv_rows) -> dict:
+def write_corpus_tables(out: Path, write_csv: Callable = write_csv_rows, rows: Rows | None = None) -> dict:
     """Read `out/documents.csv` and `out/mentions.csv`, write `summary.csv`, `cooccurrence.csv` and
     `cooccurrence_corpus.csv` into `out` with `write_csv(path, columns, rows)` (by default
     `pipeline.write.write_csv_rows`: UTF-8 with BOM, spreadsheet-safe, atomic). `.parquet` tables or
-    `tables.xlsx` are read instead when there is no CSV, as `read_table` does.
+    `tables.xlsx` are read instead when there is no CSV, as `read_table` does. `rows(name, columns)`,
+    if given, yields the cells of the tables instead (the batch runner reads its parts so).
 
     Streams: the mentions are read twice, a row at a time (names; then summary and pairs), and only
     aggregates over entities and pairs are kept, so memory stays flat in the number of documents and
@@ -525,14 +530,16 @@ def write_corpus_tables(out: Path, write_csv: Callable = write_csv_rows) -> dict
     corpus), `cooccurrences` (rows of cooccurrence.csv).
     """
     out = Path(out)
-    _table_path(out, 'documents')  # as read_table: no documents table is an error
+    if rows is None:
+        _table_path(out, 'documents')  # as read_table: no documents table is an error
+        rows = partial(iter_table, out)
     spellings: dict[Key, Counter] = defaultdict(Counter)
-    for _, kind, entity, code, *_ in _mention_cells(out):
+    for _, kind, entity, code, *_ in _mention_cells(rows):
         spellings[mention_key(kind, entity, code)][entity] += 1
     names = _names_from_spellings(spellings)
     del spellings
 
-    dates = _DocumentDates(out)
+    dates = _DocumentDates(rows)
     summary = _SummaryRows(names, grouped=True)
 
     def counted(cells: Iterator[tuple]) -> Iterator[tuple]:  # the summary counts the rows on their way to the pairs
@@ -544,7 +551,7 @@ def write_corpus_tables(out: Path, write_csv: Callable = write_csv_rows) -> dict
             yield doc, kind, entity, code, sentence, weapon_class, origin
 
     totals, written = _PairTotals(grouped=True), [0]
-    pairs = _stream_pairs(counted(_mention_cells(out)), names, totals, written)
+    pairs = _stream_pairs(counted(_mention_cells(rows)), names, totals, written)
     write_csv(out / 'cooccurrence.csv', list(PAIR_COLUMNS), pairs)
     for _ in pairs:  # a writer that stopped early: the totals and the summary still count every row
         pass
