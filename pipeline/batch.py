@@ -6,7 +6,8 @@ the corpus. Each finished chunk is written to `DIR/.parts/` (each file under a t
 renamed), in input order, and `DIR/.parts/progress.json` records how many chunks are done. `--resume`
 skips those chunks, so a stopped run finishes with the same tables as an uninterrupted one. When
 every chunk is done the parts are merged, in input order, into the final tables (each written to a
-temporary name, then renamed) and `.parts/` is removed. Tables are therefore the same, byte for byte,
+temporary name, then renamed); meanwhile a pool worker reads the same parts for the corpus tables
+(`corpus_tables`); then `.parts/` is removed. Tables are therefore the same, byte for byte,
 for any number of workers and any engine.
 
 A worker process that dies (out of memory, a crash in native code) does not hang the run: its chunk
