@@ -112,11 +112,11 @@ class _FullNames:
         exact = self.by_spelling.get(folded)
         if exact:
             return exact
-        own = lemmas(surname) | {folded}
+        own = lemmas(surname)
         found = []
         for i in self.by_prefix.get(folded[:PREFIX], ()):
             last = self.names[i].split()[-1]
-            if own & (lemmas(last) | {fold(last)}):
+            if own & lemmas(last):
                 found.append(self.names[i])
         return found
 

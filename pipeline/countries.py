@@ -13,11 +13,11 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 from .gazetteer import Gazetteer, Match
-from .morph import fold, lemmas, parses
+from .morph import fold, lemmas, load_word_list, parses
 from .records import Mention, Span, Token
 
 DATA = Path(__file__).parent / 'data' / 'countries.csv'
@@ -129,13 +129,6 @@ def _nationality(text: str, words: list[Token], match: Match) -> bool:
         return False
     best = readings[0].tag
     return 'NOUN' in best.grammemes and 'anim' in best.grammemes and 'sing' in best.grammemes
-
-
-@cache
-def load_word_list(name: str) -> frozenset[str]:
-    """A data file of one lemma per line (`#` starts a comment)."""
-    lines = (DATA.parent / name).read_text(encoding='utf-8').splitlines()
-    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith('#'))
 
 
 def _inside_longer_place(match: Match, places: list[Span], text: str) -> bool:

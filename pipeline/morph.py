@@ -1,10 +1,12 @@
 """pymorphy3, loaded once per process, with cached look-ups: every lemma in the pipeline comes from here."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 import pymorphy3
 
+DATA = Path(__file__).parent / 'data'
 CACHE_SIZE = 1 << 16  # per cache; bounds memory on big, varied corpora (about 2 KB a word)
 # Readings that never name anything: without them `То`/`Том` do not reach `Того` through `тот`.
 FUNCTION_WORDS = frozenset({'Apro', 'NPRO', 'CONJ', 'PRCL', 'PREP', 'INTJ'})
@@ -43,7 +45,8 @@ def parses(word: str) -> tuple:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def lemmas(word: str) -> frozenset[str]:
-    """Every normal form the word may have, plus the word itself, folded.
+    """Every normal form the word may have, plus the word itself, folded (always among them, so
+    callers need not add it).
 
     A hyphenated word is lemmatized on its first part (`Иглы-С` → `игла-с`, `Су-30` → `су-30`),
     since the rest is a designation that does not inflect.
@@ -68,6 +71,13 @@ def is_common_word(word: str) -> bool:
     # Only the likeliest reading counts: `Куба` is rarely the genitive of `куб`, `Того` mostly `тот`.
     return bool(readings) and readings[0].is_known and not (
         {'Geox', 'Name', 'Surn', 'Patr', 'Orgn', 'Trad', 'Abbr'} & readings[0].tag.grammemes)
+
+
+@cache
+def load_word_list(name: str) -> frozenset[str]:
+    """A data file of `pipeline/data/` with one lemma per line (`#` starts a comment), folded."""
+    lines = (DATA / name).read_text(encoding='utf-8').splitlines()
+    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith('#'))
 
 
 def _has_cyrillic(word: str) -> bool:

@@ -15,12 +15,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-from .morph import CACHE_SIZE, fold, keep_yo, lemmas, match_case, parses
+from .morph import CACHE_SIZE, fold, keep_yo, lemmas, load_word_list, match_case, parses
 from .records import Mention, Span, Token
 
-DATA = Path(__file__).parent / 'data'
 NAME_TAGS = frozenset({'Name', 'Surn', 'Patr'})
 CASES = ('nomn', 'gent', 'datv', 'accs', 'ablt', 'loct')
 GENDERS = ('masc', 'femn')
@@ -123,8 +121,7 @@ PREVIOUS_WORD = re.compile(r'([А-Яа-яЁё-]+)[ \xa0]+$')
 def context_case(text: str, start: int) -> str | None:
     """The case the word before a name asks for: a preposition's (`с Локхартом`), a title's own
     (`президенту Байдену`), or the genitive after any other noun (`фильм Кубрика`)."""
-    before = text[max(0, start - 40):start].rstrip(' \xa0')
-    if not before or before[-1] in '.!?\n:;—–"«»(':
+    if _opens_sentence(text, start):
         return 'nomn'  # a name opening a sentence or a clause is its subject
     match = PREVIOUS_WORD.search(text, max(0, start - 40), start)
     if not match or not match.group(1)[:1].islower():
@@ -341,7 +338,8 @@ def _capitalised(word: str) -> bool:
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(' \xa0\t')
+    """Nothing but spaces between the start of a sentence or a clause and `start`."""
+    before = text[max(0, start - 40):start].rstrip(' \xa0\t')
     return not before or before[-1] in '.!?…\n:;—–"«»('
 
 
@@ -373,11 +371,9 @@ def _not_a_name(word: str) -> bool:
             and not _adjectival(word))
 
 
-@lru_cache(maxsize=1)
 def titles() -> frozenset[str]:
     """Lemmas of `data/person_titles.txt`."""
-    lines = (DATA / 'person_titles.txt').read_text(encoding='utf-8').splitlines()
-    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith('#'))
+    return load_word_list('person_titles.txt')
 
 
 def _is_title(word: str) -> bool:
@@ -416,7 +412,7 @@ def _surname_key(name: str) -> frozenset[str]:
     without final vowels, with э read as е (`Небензи` and `Небензя` share `небенз~`; `Петреуса` and
     `Петрэус`, two spellings in one text, share `петреус~`)."""
     last = name.split()[-1]
-    key = set(lemmas(last)) | {fold(last)}
+    key = set(lemmas(last))  # the word itself, folded, among them
     stem = fold(last).replace('э', 'е').rstrip('аеёиоуыэюяйь')
     if len(stem) >= 4:
         key.add(stem + '~')
@@ -516,8 +512,8 @@ def _first_and_patronymic(name: str) -> bool:
 
 def _by_first_name(word: str, full) -> _FullName | None:
     """The fullest name starting with this first name, if all such names share one surname."""
-    key = lemmas(word) | {fold(word)}
-    names = [other for other in full if key & (lemmas(other.normal.split()[0]) | {fold(other.normal.split()[0])})]
+    key = lemmas(word)
+    names = [other for other in full if key & lemmas(other.normal.split()[0])]
     if not names:
         return None
     fullest = max(names, key=lambda m: (len(m.normal.split()), -m.starts[0]))
@@ -534,7 +530,7 @@ def echo_persons(text: str, words: list[Token], persons: list[Mention], sentence
     for mention in persons:
         if mention.kind != 'alias' and _is_full(mention.normal):
             last = mention.normal.split()[-1]
-            keys |= lemmas(last) | {fold(last)}
+            keys |= lemmas(last)
     if not keys:
         return []
     # Inflection changes at most the last two letters of a surname (`Кравец`, `Кравца`): a word that
@@ -547,7 +543,7 @@ def echo_persons(text: str, words: list[Token], persons: list[Mention], sentence
         value = word.text
         if len(value) < 3 or not value[:1].isupper() or not value[1:2].islower():
             continue
-        if not fold(value).startswith(stems) or not (lemmas(value) | {fold(value)}) & keys:
+        if not fold(value).startswith(stems) or not lemmas(value) & keys:
             continue
         if any(s < word.end and word.start < e for s, e in taken):
             continue
