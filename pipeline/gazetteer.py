@@ -58,8 +58,6 @@ class Gazetteer(Generic[T]):
         # Inflection changes the end of a word, not its start: a word whose first letters begin no
         # phrase is skipped without asking pymorphy3 (most words of a text; the main saving in speed).
         self.prefixes = frozenset(lemma[:PREFIX] for lemma in self.index)
-        for phrases in self.index.values():
-            phrases.sort(key=lambda p: -len(p.words))
 
     def find(self, words: list[Token], sentence_initial: set[int] | frozenset = frozenset(),
              text: str | None = None) -> list[Match[T]]:
