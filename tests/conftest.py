@@ -1,7 +1,13 @@
-"""Shared fixtures: the models load once per test session."""
+"""Shared fixtures: the models load once per test session; the real news texts the tests read."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
+
+SEEDS = Path(__file__).parents[1] / 'seeds'
+EVAL = (Path(__file__).parents[1] / '..' / 'shared' / 'eval').resolve()
 
 
 @pytest.fixture(scope='session')
@@ -10,3 +16,14 @@ def extractor():
     from pipeline.batch import _extractor
 
     return _extractor()
+
+
+@pytest.fixture(scope='session')
+def news_texts() -> dict[str, list[str]]:
+    """Real news: the seed articles (`seeds`), then the texts of each gold file of `../shared/eval`
+    by file stem (`nerel-dev`, `weapons-dev`…), where that folder is present."""
+    texts = {'seeds': [p.read_text(encoding='utf-8') for p in sorted(SEEDS.glob('*.txt'))]}
+    for path in sorted(EVAL.glob('*.jsonl')):
+        with path.open(encoding='utf-8') as f:
+            texts[path.stem] = [json.loads(line)['text'] for line in f if line.strip()]
+    return texts

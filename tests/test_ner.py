@@ -1,17 +1,11 @@
 """pipeline.ner: natasha's NER on our tokens; the direct model call gives exactly slovnet's tags."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from pipeline.ner import bio_spans
 from pipeline.records import Span
 from pipeline.segment import tokenize
-
-EVAL = (Path(__file__).parents[1] / '..' / 'shared' / 'eval').resolve()
-SEEDS = Path(__file__).parents[1] / 'seeds'
 
 
 @pytest.fixture(scope='module')
@@ -25,18 +19,13 @@ def _slovnet_tags(ner, words):
     return next(iter(infer.decoder(infer.process(infer.encoder([words])))))
 
 
-def _texts():
-    texts = [p.read_text(encoding='utf-8') for p in sorted(SEEDS.glob('*.txt'))]
-    for name in ('nerel-dev.jsonl', 'weapons-dev.jsonl'):
-        path = EVAL / name
-        if path.is_file():
-            with path.open(encoding='utf-8') as f:
-                texts += [json.loads(line)['text'] for line in f if line.strip()][:40]
-    return texts
+@pytest.fixture(scope='module')
+def texts(news_texts):
+    """The seed article and the first 40 texts of nerel-dev and of weapons-dev."""
+    return news_texts['seeds'] + news_texts.get('nerel-dev', [])[:40] + news_texts.get('weapons-dev', [])[:40]
 
 
-def test_tags_equal_slovnet_on_real_news(ner):
-    texts = _texts()
+def test_tags_equal_slovnet_on_real_news(ner, texts):
     differing = []
     for text in texts:
         words = [t.text for t in tokenize(text)]
@@ -73,19 +62,18 @@ def test_bio_spans_joins_inside_and_starts_on_stray_inside():
     assert list(bio_spans(tokens, ['B-PER', 'I-PER', 'O', 'I-LOC'])) == [Span('PER', 0, 12), Span('LOC', 15, 21)]
 
 
-def test_the_lean_embeddings_tag_as_natasha_news_embedding(ner):
+def test_the_lean_embeddings_tag_as_natasha_news_embedding(ner, texts):
     """`news_embedding` skips what the tagger never reads: the tagger built on natasha's own loader agrees."""
     from natasha import NewsEmbedding, NewsNERTagger
 
     natasha = NewsNERTagger(NewsEmbedding())
-    texts = _texts()[:20]
-    assert [natasha(text).spans for text in texts] == [ner.tagger(text).spans for text in texts]
+    assert [natasha(text).spans for text in texts[:20]] == [ner.tagger(text).spans for text in texts[:20]]
 
 
-def test_emissions_equal_slovnets_model_to_the_bit(ner):
+def test_emissions_equal_slovnets_model_to_the_bit(ner, texts):
     import numpy as np
 
-    for text in _texts()[:30]:
+    for text in texts[:30]:
         ids = [ner._encode(t.text) for t in tokenize(text)]
         word_id = np.array([[i for i, _ in ids]])
         shape_id = np.array([[s for _, s in ids]])

@@ -1,9 +1,6 @@
 """pipeline.segment: gazetteer words (designations and names whole, lower-case compounds split) and sentences."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 import razdel
 from hypothesis import given, settings
@@ -50,10 +47,6 @@ def test_segment_sentences_and_sentence_of():
 
 # --- tokenize: razdel's tokens, exactly --------------------------------------------------------------------------
 
-EVAL = (Path(__file__).parents[1] / '..' / 'shared' / 'eval').resolve()
-SEEDS = Path(__file__).parents[1] / 'seeds'
-
-
 def _razdel(text):
     return [Token(t.start, t.stop, t.text) for t in razdel.tokenize(text)]
 
@@ -66,11 +59,8 @@ def test_tokenize_equals_razdel_on_examples(text):
     assert tokenize(text) == _razdel(text)
 
 
-def test_tokenize_equals_razdel_on_the_seeds_and_gold_corpora():
-    texts = [p.read_text(encoding='utf-8') for p in sorted(SEEDS.glob('*.txt'))]
-    for path in sorted(EVAL.glob('*.jsonl')):  # real news: about a million characters
-        with path.open(encoding='utf-8') as f:
-            texts += [json.loads(line)['text'] for line in f if line.strip()]
+def test_tokenize_equals_razdel_on_the_seeds_and_gold_corpora(news_texts):
+    texts = [text for group in news_texts.values() for text in group]  # real news: about a million characters
     differing = [text[:60] for text in texts if tokenize(text) != _razdel(text)]
     assert texts and differing == []
 
