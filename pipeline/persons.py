@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -301,6 +302,75 @@ def person_spans(text: str, spans: list[Span]) -> list[tuple[int, int, bool]]:
     return out
 
 
+# Kinship nouns that take the parent's name in the genitive: `сын Акихито Нарухито` is the son of one and
+# the name of the other.
+KIN = frozenset('сын дочь жена муж брат сестра мать отец вдова внук внучка племянник племянница '
+                'наследник наследница преемник преемница'.split())
+WORD = re.compile(r'\S+')
+
+
+def _stem(word: str) -> str:
+    """A word without its case ending, to compare names across cases (`Сноудену`, `Сноуден`)."""
+    folded = fold(word)
+    stem = folded.rstrip('аеёиоуыэюяйь')
+    return stem if len(stem) >= 3 else folded
+
+
+def split_joined(text: str, cuts: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Two names the tagger read as one, split where the joined name occurs once and each part is
+    named on its own in the document, as a name or as the surname of another full name (`Эво Моралес
+    Эдвард Сноуден`; `сын Кэтрин Жермен Джексон` beside `Кэтрин` and `Жермен Джексон`; `Тони Сопрано
+    Гандольфини` beside `Джеймс Гандольфини`). Two single words split only after a kinship noun, and
+    only if the first is no dictionary first name (`сын Акихито Нарухито`, but `его брат Рауль Кастро`).
+    A first name with a patronymic stays with its surname (`Владимир Владимирович Путин` beside
+    `Владимир Владимирович` and `Путин`), and so does a double surname (`Энрике Каприлес Радонски`)."""
+    words = {}
+    for start, end, alias in cuts:
+        if not alias:
+            found = [m.span() for m in WORD.finditer(text, start, end)]
+            if len(found) == len(name_words(text[start:end])):  # no initials glued to a surname
+                words[start, end] = found
+    names = Counter(tuple(_stem(text[s:e]) for s, e in found) for found in words.values())
+    surnames: dict[str, set[str]] = {}  # the last word of a full name: the words before it
+    for name in names:
+        if len(name) >= 2:
+            surnames.setdefault(name[-1], set()).add(name[-2])
+
+    def named(part: tuple[str, ...], before: str | None = None) -> bool:
+        return names[part] > 0 or len(part) == 1 and bool(surnames.get(part[0], set()) - {before})
+
+    out = []
+    for start, end, alias in cuts:
+        found = words.get((start, end), [])
+        name = tuple(_stem(text[s:e]) for s, e in found)
+        split = None
+        if len(name) >= 2 and names[name] == 1:
+            for k in range(1, len(name)):
+                head, tail = name[:k], name[k:]
+                if (not (named(head) and named(tail, head[-1])) or head[-1] == tail[0]
+                        or _patronymic(text[slice(*found[k - 1])])):
+                    continue
+                if len(head) == len(tail) == 1:
+                    before = PREVIOUS_WORD.search(text, max(0, start - 40), start)
+                    if not (before and lemmas(before.group(1)) & KIN) or _first_name(text[slice(*found[0])]):
+                        continue
+                split = k
+                break
+        if split is None:
+            out.append((start, end, alias))
+        else:
+            out += [(start, found[split - 1][1], False), (found[split][0], end, False)]
+    return out
+
+
+def _first_name(word: str) -> bool:
+    return any(p.is_known and 'Name' in p.tag.grammemes for p in parses(word))
+
+
+def _patronymic(word: str) -> bool:
+    return any(p.is_known and 'Patr' in p.tag.grammemes for p in parses(word))
+
+
 def title_ranges(text: str) -> list[tuple[int, int]]:
     """The insides of short quoted titles (`«С Мадуро +»`), where a name is part of the title."""
     return [(m.start(1), m.end(1)) for m in QUOTED.finditer(text)
@@ -388,7 +458,7 @@ def _is_title(word: str) -> bool:
 
 def find_persons(text: str, spans: list[Span]) -> list[Mention]:
     """Person mentions from the NER's PER spans, with their nominative."""
-    cuts = person_spans(text, spans)
+    cuts = split_joined(text, person_spans(text, spans))
     written = frozenset(fold(w) for start, end, _ in cuts for w in name_words(text[start:end]))
     mentions = []
     previous_end, previous_case = -1, None
