@@ -125,11 +125,13 @@ def context_case(text: str, start: int) -> str | None:
     if _opens_sentence(text, start):
         return 'nomn'  # a name opening a sentence or a clause is its subject
     match = PREVIOUS_WORD.search(text, max(0, start - 40), start)
-    if not match or not match.group(1)[:1].islower():
+    if not match:
         return None
     word = match.group(1).lower()
-    if word in PREPOSITION_CASES:
+    if word in PREPOSITION_CASES:  # also opening a sentence: `У Клинтон был кашель`
         return PREPOSITION_CASES[word]
+    if not match.group(1)[:1].islower():
+        return None
     readings = parses(word)
     if readings and 'VERB' in readings[0].tag.grammemes:
         return 'nomn'  # `заявил Николас Мадуро`
@@ -142,9 +144,9 @@ def context_case(text: str, start: int) -> str | None:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _choose(words: tuple[str, ...], hint: str | None = None) -> tuple[str, str]:
-    """The (case, gender) most of the name's known words agree on; nominative masculine on a tie."""
-    best, best_score = ('nomn', 'masc'), -1.0
+def _scores(words: tuple[str, ...], hint: str | None = None) -> dict[tuple[str, str], float]:
+    """How well the name's known words agree on each (case, gender); 0 where none reads so."""
+    scores = {}
     for case in CASES:
         for gender in GENDERS:
             score = 0.0
@@ -156,16 +158,38 @@ def _choose(words: tuple[str, ...], hint: str | None = None) -> tuple[str, str]:
                     score += 1 + reading.weight
             if score > 0:  # the context breaks ties such as `Евгения Медведева` (she, or his genitive)
                 score += (0.6 if case == hint else 0.0) + (0.01 if case == 'nomn' else 0.0)
-            if score > best_score + 1e-9:
-                best, best_score = (case, gender), score
+            scores[case, gender] = score
+    return scores
+
+
+def own_gender(words: tuple[str, ...]) -> str | None:
+    """The gender the name's own words allow, if they allow only one (`Медведевой`, `Еленой
+    Малашенко`); None for `Евгения Медведева` (she, or his genitive) and for `Малашенко`."""
+    scores = _scores(words)
+    genders = {gender for (_, gender), score in scores.items() if score > 0}
+    return genders.pop() if len(genders) == 1 else None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _choose(words: tuple[str, ...], hint: str | None = None, gender_hint: str | None = None) -> tuple[str, str]:
+    """The (case, gender) most of the name's known words agree on; nominative masculine on a tie.
+    Where `gender_hint` (from the context or the rest of the document) is a reading, it is the gender."""
+    scores = _scores(words, hint)
+    if any(score > 0 for (_, gender), score in scores.items() if gender == gender_hint):
+        scores = {key: score for key, score in scores.items() if key[1] == gender_hint}
+    best, best_score = ('nomn', 'masc'), -1.0
+    for key, score in scores.items():
+        if score > best_score + 1e-9:
+            best, best_score = key, score
     if best_score < 1:  # no known word: an unambiguous ending of a foreign name decides, then the context
         for word in words:
             for ending, case, gender in GUESS_ENDINGS:
                 if len(word) > len(ending) + 2 and word.lower().endswith(ending):
                     return case, gender
         if hint in CASES:
-            return hint, best[1]
+            return hint, gender_hint or best[1]
     return best
+
 
 
 def _foreign(word: str, case: str, gender: str, written: frozenset[str]) -> str:
@@ -202,17 +226,19 @@ def _foreign(word: str, case: str, gender: str, written: frozenset[str]) -> str:
     return candidates[0] if candidates else word
 
 
-def normalize_person(words: list[str], written: frozenset[str] = frozenset(), hint: str | None = None) -> str:
+def normalize_person(words: list[str], written: frozenset[str] = frozenset(), hint: str | None = None,
+                     gender_hint: str | None = None) -> str:
     """The nominative of a whole name given as its words (`['Владимиру', 'Путину']` → `Владимир Путин`).
 
     `written` holds the folded words the document writes in its names, to prefer their spelling;
-    `hint` is the case the context asks for (see `context_case`), used when no word of the name is known.
+    `hint` is the case the context asks for (see `context_case`), used when no word of the name is known;
+    `gender_hint` the gender the context or the document shows (see `context_gender`, `find_persons`).
     """
     words = [w for i, w in enumerate(words)  # a word written twice: `Максим Дадашев Дадашев`
              if i == 0 or INITIAL.match(w) or fold(w) != fold(words[i - 1])]
     if _last_part_declines(words, hint):  # `одобрения Дэн Сяопина`, `у Ким Чен Ына`
         return GENERATION.sub('', ' '.join(words[:-1] + [_foreign(words[-1], hint, 'masc', written)]))
-    case, gender = _choose(tuple(words), hint)
+    case, gender = _choose(tuple(words), hint, gender_hint)
     out = []
     for word in words:
         if INITIAL.match(word):
@@ -457,24 +483,67 @@ def _is_title(word: str) -> bool:
 
 
 def find_persons(text: str, spans: list[Span]) -> list[Mention]:
-    """Person mentions from the NER's PER spans, with their nominative."""
+    """Person mentions from the NER's PER spans, with their nominative.
+
+    A person has one gender in a document. Where a name's own words allow either (`Евгения
+    Медведева`: she, or his genitive), the gender comes from a past-tense verb after it (`Медведева
+    завершила`) or else from the rest of the document: the other mentions of the same full name, or
+    for a bare surname of the same surname, where those that show a gender all show the same one
+    (`Медведевой`).
+    """
     cuts = split_joined(text, person_spans(text, spans))
     written = frozenset(fold(w) for start, end, _ in cuts for w in name_words(text[start:end]))
+    names = []  # (start, end, alias, words, case hint, gender shown by the name or its verb)
+    shown: dict[tuple[str, ...], set[str]] = {}  # genders shown, by full name and by surname (stems)
+    for start, end, alias in cuts:
+        words = name_words(text[start:end])
+        hint = context_case(text, start)
+        gender = own_gender(tuple(words))
+        if gender is None:
+            # not after a word that asks for another case: the verb goes with that word (`у Клинтон был`)
+            gender = context_gender(text, end) if hint in (None, 'nomn') else None
+        names.append((start, end, alias, words, hint, gender))
+        if gender and not alias:
+            for key in _gender_keys(words):
+                shown.setdefault(key, set()).add(gender)
     mentions = []
     previous_end, previous_case = -1, None
-    for start, end, alias in cuts:
+    for start, end, alias, words, hint, gender in names:
         if alias:
             normal = text[start:end]
         else:
-            words = name_words(text[start:end])
-            hint = context_case(text, start)
             if hint is None and previous_case and LIST_LINK.fullmatch(text, previous_end, start):
                 hint = previous_case  # `Луиса Суареса, Неймара и Жерара Пике`: a list shares one case
-            normal = normalize_person(words, written, hint)
-            previous_end, previous_case = end, _choose(tuple(words), hint)[0]
+            if gender is None:
+                document = shown.get(_gender_keys(words)[0], set())
+                gender = next(iter(document)) if len(document) == 1 else None
+            normal = normalize_person(words, written, hint, gender)
+            previous_end, previous_case = end, _choose(tuple(words), hint, gender)[0]
         mentions.append(Mention(type='person', start=start, end=end, text=text[start:end], normal=normal,
-                                entity=normal, kind='alias' if alias else '', source='ner'))
+                                entity=normal, kind='alias' if alias else '', source='ner', gender=gender or ''))
     return mentions
+
+
+def _gender_keys(words: list[str]) -> list[tuple[str, ...]]:
+    """Where a name's gender is looked up: its own words, then its surname (both as stems)."""
+    stems = tuple(_stem(word) for word in words if not INITIAL.match(word)) or (fold(words[-1]),)
+    return [stems, stems[-1:]] if len(stems) > 1 else [stems]
+
+
+NEXT_WORD = re.compile(r'[ \xa0]+([а-яё]+)\b')
+
+
+def context_gender(text: str, end: int) -> str | None:
+    """The gender a past-tense verb or a short participle right after a name shows (`Малашенко
+    развёлся`, `Медведева завершила`, `Русаков задержан`)."""
+    match = NEXT_WORD.match(text, end)
+    readings = parses(match.group(1)) if match else ()
+    if not readings:
+        return None
+    tag = readings[0].tag
+    if ('VERB' in tag.grammemes and 'past' in tag.grammemes or 'PRTS' in tag.grammemes) and tag.gender in GENDERS:
+        return str(tag.gender)  # pymorphy3's grammeme objects compare only with grammemes
+    return None
 
 
 def _surname_key(name: str) -> frozenset[str]:
@@ -512,8 +581,9 @@ def merge_persons(mentions: list[Mention]) -> None:
     ending in the same surname (`Мадуро`, `Н. Мадуро` → `Николас Мадуро`; `Владимир Путин` →
     `Владимир Владимирович Путин`) whose first words agree with the initials. A bare first name, or a
     first name with a patronymic, joins the one full name that starts with it, if only one does
-    (`Мишель` → `Мишель Обама`, `Елизавета Петровна` → `Елизавета Глинка`). Where
-    several full names fit, the nearest one before the mention wins, then the most frequent.
+    (`Мишель` → `Мишель Обама`, `Елизавета Петровна` → `Елизавета Глинка`). Where several full
+    names fit, one of the mention's gender wins (`Малашенко женился` after `Игорь` and `Елена
+    Малашенко`), then the longest, the nearest one before the mention, the most frequent.
     Full names are indexed by surname, so a document with thousands of mentions merges in near-linear time.
     """
     names: dict[str, _FullName] = {}
@@ -521,6 +591,8 @@ def merge_persons(mentions: list[Mention]) -> None:
         if mention.kind != 'alias' and _is_full(mention.normal) and not _first_and_patronymic(mention.normal):
             name = names.setdefault(fold(mention.normal), _FullName(mention.normal))
             name.starts.append(mention.start)
+            if mention.gender:
+                name.genders[mention.gender] += 1
     by_surname: dict[str, list[_FullName]] = {}
     for name in names.values():
         for key in _surname_key(name.normal):
@@ -548,6 +620,10 @@ class _FullName:
 
     normal: str
     starts: list[int] = field(default_factory=list)
+    genders: Counter = field(default_factory=Counter)
+
+    def gender(self) -> str:
+        return self.genders.most_common(1)[0][0] if self.genders else ''
 
 
 def _best_full(mention: Mention, words: list[str], candidates) -> _FullName | None:
@@ -564,7 +640,10 @@ def _best_full(mention: Mention, words: list[str], candidates) -> _FullName | No
             continue
         i = bisect_left(other.starts, mention.start)
         nearest = other.starts[i - 1] if i > 0 else -other.starts[0]
-        rank = (len(other_words), i > 0, nearest, len(other.starts))
+        # a name of the other gender only if no other fits (`Малашенко женился` after `Игорь` and
+        # `Елена Малашенко`; but `Гиффордс была` joins `Габриэль Гиффордс`, whom the dictionary takes for a man)
+        agrees = not (mention.gender and other.gender() not in ('', mention.gender))
+        rank = (agrees, len(other_words), i > 0, nearest, len(other.starts))
         if best is None or rank > best[0]:
             best = (rank, other)
     return best[1] if best else None

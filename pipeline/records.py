@@ -54,3 +54,4 @@ class Mention:
     origin: str = ''  # weapon's country of origin, ISO alpha-2
     sentence: int = -1
     doc_id: str = ''
+    gender: str = ''  # persons: masc or femn where the name or its context shows it (used in merging)

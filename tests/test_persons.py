@@ -320,3 +320,50 @@ def _split(text, names):
 ])
 def test_split_joined_names(text, names, expected):
     assert _split(text, names) == expected
+
+
+@pytest.mark.parametrize('words, gender', [
+    (['Медведевой'], 'femn'),             # only a woman's surname reads so
+    (['Еленой', 'Малашенко'], 'femn'),
+    (['Игорь', 'Малашенко'], 'masc'),
+    (['Евгения', 'Медведева'], None),     # she, or his genitive
+    (['Малашенко'], None),                # indeclinable: the word says nothing
+])
+def test_own_gender(words, gender):
+    from pipeline.persons import own_gender
+
+    assert own_gender(tuple(words)) == gender
+
+
+@pytest.mark.parametrize('text, gender', [
+    ('Малашенко развёлся с женой', 'masc'),
+    ('Медведева завершила сезон', 'femn'),
+    ('Русаков задержан', 'masc'),
+    ('Медведева рассматривает Армению', None),  # present tense: no gender
+    ('Медведева, которая', None),
+])
+def test_context_gender(text, gender):
+    from pipeline.persons import context_gender
+
+    assert context_gender(text, text.index(' ')) == gender
+
+
+@pytest.mark.parametrize('text, expected', [
+    # a bare surname that could be his genitive takes her gender from the rest of the document
+    ('Евгения Медведева сменила тренера. Смена спортивного гражданства Медведевой непроста. '
+     'В качестве нового гражданства Медведева рассматривает Армению.',
+     [('Евгения Медведева', 'Евгения Медведева'), ('Медведева', 'Евгения Медведева'),
+      ('Медведева', 'Евгения Медведева')]),
+    # a verb after the name shows the gender (alone, `победу Юлия Зарипова` reads as his genitive)
+    ('Свою победу Юлия Зарипова посвятила родителям. Юлия Зарипова завоевала золото.',
+     [('Юлия Зарипова', 'Юлия Зарипова'), ('Юлия Зарипова', 'Юлия Зарипова')]),
+    # a verb after `у Клинтон` goes with another word
+    ('Хиллари Клинтон выступила. У Клинтон был кашель.', [('Хиллари Клинтон', 'Хиллари Клинтон'),
+                                                         ('Клинтон', 'Хиллари Клинтон')]),
+    # of two full names with the surname, the one of the mention's gender
+    ('Игорь Малашенко основал НТВ. Он развёлся с Еленой Малашенко. После этого Малашенко женился.',
+     [('Игорь Малашенко', 'Игорь Малашенко'), ('Елена Малашенко', 'Елена Малашенко'),
+      ('Малашенко', 'Игорь Малашенко')]),
+])
+def test_one_gender_per_person(extractor, text, expected):
+    assert [(m.normal, m.entity) for m in extractor(text).mentions if m.type == 'person'] == expected
