@@ -57,6 +57,8 @@ def test_normalize_person_prefers_a_form_the_document_writes():
     ('Мадуро', 'nomn'),       # a name opening the text is its subject
     ('Об этом заявил Мадуро', 'nomn'),  # after a verb: the subject
     ('Мы встретились. Мадуро', 'nomn'),  # after a sentence end
+    ('У Клинтон', 'gent'),    # a preposition opening the sentence still asks for its case
+    ('фильмы «Сияние» Кубрика', 'gent'),  # after a title: its author, not a new clause
 ])
 def test_context_case(text, case):
     start = text.rfind(' ') + 1
@@ -231,6 +233,8 @@ def test_first_name_with_womans_patronymic_joins_the_full_name():
     ('Никлас Лидстрём', None, 'Никлас Лидстрём'),
     ('Лидстрем', None, 'Лидстрем'),
     ('Сабриэлем', 'ablt', 'Сабриэль'),
+    ('Леи Органы', 'gent', 'Лея Органа'),  # a feminine noun as a surname declines as the noun
+    ('Ганца', 'gent', 'Ганц'),             # a masculine one does not: not *Ганец
 ])
 def test_normalize_person_with_context(written, hint, nominative):
     assert normalize_person(name_words(written), hint=hint) == nominative
