@@ -11,13 +11,14 @@ same document writes (`Сабриэлем` → `Сабриэл` where the text a
 """
 from __future__ import annotations
 
+import csv
 import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .morph import CACHE_SIZE, fold, keep_yo, lemmas, load_word_list, match_case, parses
+from .morph import CACHE_SIZE, DATA, fold, keep_yo, lemmas, load_word_list, match_case, parses
 from .records import Mention, Span, Token
 
 NAME_TAGS = frozenset({'Name', 'Surn', 'Patr'})
@@ -673,9 +674,22 @@ def _first_and_patronymic(name: str) -> bool:
     return any(p.is_known and {'Patr', 'femn'} <= p.tag.grammemes for p in parses(words[1]))
 
 
+@lru_cache(maxsize=1)
+def full_first_names() -> dict[str, frozenset[str]]:
+    """Short forms of first names and the full forms they stand for, folded (`data/first_name_forms.csv`):
+    `лиза` → {`елизавета`}, `саша` → {`александр`, `александра`}."""
+    forms: dict[str, set[str]] = {}
+    with open(DATA / 'first_name_forms.csv', encoding='utf-8') as f:
+        for row in csv.DictReader(line for line in f if not line.startswith('#')):
+            forms.setdefault(fold(row['short']), set()).add(fold(row['full']))
+    return {short: frozenset(full) for short, full in forms.items()}
+
+
 def _by_first_name(word: str, full) -> _FullName | None:
-    """The fullest name starting with this first name, if all such names share one surname."""
+    """The fullest name starting with this first name or the full form of it (`Лизу` → `Елизавета
+    Глинка`), if all such names share one surname."""
     key = lemmas(word)
+    key |= {form for lemma in key for form in full_first_names().get(lemma, ())}
     names = [other for other in full if key & lemmas(other.normal.split()[0])]
     if not names:
         return None

@@ -199,6 +199,24 @@ def test_first_name_shared_by_two_surnames_stays_alone():
     assert [m.entity for m in mentions] == ['Мишель Обама', 'Мишель Бачелет', 'Мишель']
 
 
+def test_short_first_name_joins_the_full_name_of_its_full_form():
+    mentions = [person(0, 'Елизавета Глинка'), person(40, 'Лиза'), person(80, 'Владислав Челах'), person(120, 'Влад'),
+                person(160, 'Саша')]
+    merge_persons(mentions)
+    assert [(m.entity, m.kind) for m in mentions] == [
+        ('Елизавета Глинка', 'full'), ('Елизавета Глинка', 'first'), ('Владислав Челах', 'full'),
+        ('Владислав Челах', 'first'), ('Саша', 'surname')]
+
+
+def test_first_name_forms_data():
+    from pipeline.persons import full_first_names
+
+    forms = full_first_names()
+    assert forms['лиза'] == {'елизавета'}
+    assert forms['саша'] == {'александр', 'александра'}
+    assert all(short != full for short, fulls in forms.items() for full in fulls)
+
+
 def test_merge_across_spellings_and_hyphenated_initials():
     mentions = [person(0, 'Дэвид Петрэус'), person(40, 'Петреус'), person(80, 'Жан-Клод Трише'),
                 person(120, 'Ж.-К. Трише')]
