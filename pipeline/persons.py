@@ -419,6 +419,9 @@ def title_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
+    link = text.rfind('|', start, end)
+    if link >= 0:  # wiki markup left in the text: `Чавес, Уго|Уго Чавеса` shows what follows the bar
+        start = link + 1
     cut = SPAN_BREAK.search(text, start, end)
     if cut:
         end = cut.start()

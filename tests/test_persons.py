@@ -93,6 +93,12 @@ def test_quoted_speech_is_no_title():
     assert spans_text(text, Span('PER', 1, 7)) == [('Максим', False)]
 
 
+def test_wiki_link_shows_the_text_after_the_bar():
+    text = 'лидера страны Чавес, Уго|Уго Чавеса, пробывшего у власти'
+    start = text.index('Уго|')
+    assert spans_text(text, Span('PER', start, text.index(', пробывшего'))) == [('Уго Чавеса', False)]
+
+
 def test_alias_in_a_script_without_case():
     text = 'Выпускница Ма Лин (马凌) и её команда.'
     start, end = text.index('Ма Лин'), text.index(')') + 1
