@@ -105,7 +105,8 @@ def _indeclinable(word: str) -> bool:
 
 # Unambiguous oblique endings of foreign names, used when no known word gives the case.
 # Not -ём: it ends many Swedish surnames in the nominative (`Никлас Лидстрём`).
-GUESS_ENDINGS = (('ом', 'ablt', 'masc'), ('ем', 'ablt', 'masc'), ('ой', 'ablt', 'femn'), ('ей', 'ablt', 'femn'))
+GUESS_ENDINGS = (('ом', 'ablt', 'masc'), ('ем', 'ablt', 'masc'), ('ой', 'ablt', 'femn'), ('ей', 'ablt', 'femn'),
+                 ('ичу', 'datv', 'masc'), ('ича', 'gent', 'masc'))  # Slavic -ич surnames: `Деяну Станковичу`
 
 
 PREPOSITION_CASES = {
@@ -226,6 +227,8 @@ def _foreign(word: str, case: str, gender: str, written: frozenset[str]) -> str:
             stem = word[:-len(ending)]
             if replacement == 'ь' and stem[-1:].lower() in VOWELS:
                 replacement = 'й'  # Эшпая → Эшпай, not *Эшпаь
+            elif replacement == 'ь' and stem[-1:].lower() in 'жшчщц':
+                replacement = ''  # `Джоковичем` → `Джокович`: no soft sign after a hushing consonant
             elif replacement == 'ь' and stem[-2:-1].lower() not in VOWELS:
                 continue  # a soft sign after two consonants: `Лидстрем` is no instrumental of *Лидстрь
             candidates.append(stem + replacement)
@@ -490,9 +493,12 @@ def titles() -> frozenset[str]:
     return load_word_list('person_titles.txt')
 
 
+AGE = re.compile(r'летн(?:ий|яя|его|ей|ему|им|юю)$', re.IGNORECASE)  # `Семидесятилетний`, `85-летняя`
+
+
 def _is_title(word: str) -> bool:
     """A title, role or description before a name (Император, Папа, Племянник, Семидесятилетний)."""
-    if lemmas(word) & titles():
+    if lemmas(word) & titles() or AGE.search(word):
         return True
     readings = parses(word)
     return (bool(readings) and readings[0].is_known and 'ADJF' in readings[0].tag.grammemes
