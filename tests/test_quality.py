@@ -61,10 +61,11 @@ def test_seed_gold_is_perfect_at_document_level(scores, type_):
     ('nerel-dev', 'person', 'mention_overlap', 0.94),
     ('nerel-dev', 'country', 'mention_overlap', 0.93),
     ('nerel-dev', 'country', 'doc_level', 0.95),
-    # The target is 0.90. It is not met (0.835 now) mostly because NEREL's gold entity is the Wikidata label
-    # of the person, which often differs from the name the text gives (another transliteration, a full name
-    # with patronymic, a maiden name), and the pipeline can only normalise the name it reads.
-    ('nerel-dev', 'person', 'entity_acc', 0.83),
+    # The target is 0.90. It is not met (0.881 now) mostly because NEREL's gold entity is the Wikidata label
+    # of the person, which often differs from every name the text gives (another transliteration such as
+    # Маккэррик for the text's Маккаррик, a shorter or longer full name, a stage name), and the pipeline can
+    # only normalise and merge the names it reads.
+    ('nerel-dev', 'person', 'entity_acc', 0.87),
     # weapons-dev: issue 3's thresholds.
     ('weapons-dev', 'weapon', 'mention_overlap', 0.92),
     ('weapons-dev', 'weapon', 'entity_acc', 0.92),
