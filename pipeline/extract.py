@@ -6,8 +6,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .countries import find_countries, load_countries
+from .merge import merge_persons
 from .ner import NER
-from .persons import echo_persons, find_persons, merge_persons
+from .persons import echo_persons, find_persons
 from .records import Mention
 from .segment import Segmented, segment
 from .weapons import find_weapons, load_weapons

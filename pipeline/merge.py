@@ -1,0 +1,149 @@
+"""Merging the mentions of one person within a document into the fullest name it gives."""
+from __future__ import annotations
+
+import csv
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .morph import DATA, fold, lemmas, parses
+from .names import INITIAL
+from .records import Mention
+
+
+def _surname_key(name: str) -> frozenset[str]:
+    """Lemmas of the last word (`Захарова`, `Захаров` share `захаров`), and for a long word its stem
+    without final vowels, with э read as е (`Небензи` and `Небензя` share `небенз~`; `Петреуса` and
+    `Петрэус`, two spellings in one text, share `петреус~`)."""
+    last = name.split()[-1]
+    key = set(lemmas(last))  # the word itself, folded, among them
+    stem = fold(last).replace('э', 'е').rstrip('аеёиоуыэюяйь')
+    if len(stem) >= 4:
+        key.add(stem + '~')
+    return frozenset(key)
+
+
+def _initials(name: str) -> list[str]:
+    return [w.rstrip('.') for w in name.split()[:-1]]
+
+
+def _initial_fits(initial: str, word: str) -> bool:
+    """`Дж` fits `Джеймс`, `Ж.-К` fits `Жан-Клод`."""
+    letters, parts = initial.replace('.', '').split('-'), word.split('-')
+    return len(letters) <= len(parts) and all(fold(p).startswith(fold(i)) for i, p in zip(letters, parts))
+
+
+def is_full_name(name: str) -> bool:
+    words = name.split()
+    folded = [fold(w) for w in words]
+    return len(words) >= 2 and not any(INITIAL.match(w) for w in words) and len(set(folded)) == len(folded)
+
+
+def merge_persons(mentions: list[Mention]) -> None:
+    """Give each person mention the fullest name the document gives for it (sets `entity`, `kind`).
+
+    A bare surname, initials with a surname, or a shorter full name join the longest full name
+    ending in the same surname (`Мадуро`, `Н. Мадуро` → `Николас Мадуро`; `Владимир Путин` →
+    `Владимир Владимирович Путин`) whose first words agree with the initials. A bare first name, or a
+    first name with a patronymic, joins the one full name that starts with it, if only one does
+    (`Мишель` → `Мишель Обама`, `Елизавета Петровна` → `Елизавета Глинка`). Where several full
+    names fit, one of the mention's gender wins (`Малашенко женился` after `Игорь` and `Елена
+    Малашенко`), then the longest, the nearest one before the mention, the most frequent.
+    Full names are indexed by surname, so a document with thousands of mentions merges in near-linear time.
+    """
+    names: dict[str, _FullName] = {}
+    for mention in mentions:
+        if mention.kind != 'alias' and is_full_name(mention.normal) and not _first_and_patronymic(mention.normal):
+            name = names.setdefault(fold(mention.normal), _FullName(mention.normal))
+            name.starts.append(mention.start)
+            if mention.gender:
+                name.genders[mention.gender] += 1
+    by_surname: dict[str, list[_FullName]] = {}
+    for name in names.values():
+        for key in _surname_key(name.normal):
+            by_surname.setdefault(key, []).append(name)
+    previous = None
+    for mention in mentions:
+        if mention.kind == 'alias':  # `(Volker Bouffier)` after `Фолькера Буфье`
+            mention.entity = previous.entity if previous else mention.normal
+            continue
+        previous = mention
+        words = mention.normal.split()
+        mention.kind = 'surname' if len(words) == 1 else 'full' if is_full_name(mention.normal) else 'initials'
+        candidates = {id(n): n for key in _surname_key(mention.normal) for n in by_surname.get(key, ())}
+        best = _best_full(mention, words, candidates.values())
+        if best is None and (len(words) == 1 or _first_and_patronymic(mention.normal)):
+            best = _by_first_name(words[0], names.values())
+            if best is not None:
+                mention.kind = 'first'
+        mention.entity = best.normal if best else mention.normal
+
+
+@dataclass(slots=True)
+class _FullName:
+    """A distinct full name of a document and where it occurs (sorted offsets)."""
+
+    normal: str
+    starts: list[int] = field(default_factory=list)
+    genders: Counter = field(default_factory=Counter)
+
+    def gender(self) -> str:
+        return self.genders.most_common(1)[0][0] if self.genders else ''
+
+
+def _best_full(mention: Mention, words: list[str], candidates) -> _FullName | None:
+    best = None
+    for other in candidates:
+        other_words = other.normal.split()
+        shorter = len(other_words) < len(words) if mention.kind == 'initials' else len(other_words) <= len(words)
+        if shorter:
+            continue
+        if mention.kind == 'initials':
+            if not all(_initial_fits(i, w) for i, w in zip(_initials(mention.normal), other_words)):
+                continue
+        if mention.kind == 'full' and fold(words[0]) != fold(other_words[0]):
+            continue
+        i = bisect_left(other.starts, mention.start)
+        nearest = other.starts[i - 1] if i > 0 else -other.starts[0]
+        # a name of the other gender only if no other fits (`Малашенко женился` after `Игорь` and
+        # `Елена Малашенко`; but `Гиффордс была` joins `Габриэль Гиффордс`, whom the dictionary takes for a man)
+        agrees = not (mention.gender and other.gender() not in ('', mention.gender))
+        rank = (agrees, len(other_words), i > 0, nearest, len(other.starts))
+        if best is None or rank > best[0]:
+            best = (rank, other)
+    return best[1] if best else None
+
+
+def _first_and_patronymic(name: str) -> bool:
+    """A woman's first name and patronymic without a surname (`Елизавета Петровна`): it joins a full
+    name by its first name, as a bare first name does."""
+    words = name.split()
+    if len(words) != 2:
+        return False
+    # A woman's patronymic only: a man's is also a common surname ending (`Михаил Агранович`)
+    return any(p.is_known and {'Patr', 'femn'} <= p.tag.grammemes for p in parses(words[1]))
+
+
+@lru_cache(maxsize=1)
+def full_first_names() -> dict[str, frozenset[str]]:
+    """Short forms of first names and the full forms they stand for, folded (`data/first_name_forms.csv`):
+    `лиза` → {`елизавета`}, `саша` → {`александр`, `александра`}."""
+    forms: dict[str, set[str]] = {}
+    with open(DATA / 'first_name_forms.csv', encoding='utf-8') as f:
+        for row in csv.DictReader(line for line in f if not line.startswith('#')):
+            forms.setdefault(fold(row['short']), set()).add(fold(row['full']))
+    return {short: frozenset(full) for short, full in forms.items()}
+
+
+def _by_first_name(word: str, full) -> _FullName | None:
+    """The fullest name starting with this first name or the full form of it (`Лизу` → `Елизавета
+    Глинка`), if all such names share one surname."""
+    key = lemmas(word)
+    key |= {form for lemma in key for form in full_first_names().get(lemma, ())}
+    names = [other for other in full if key & lemmas(other.normal.split()[0])]
+    if not names:
+        return None
+    fullest = max(names, key=lambda m: (len(m.normal.split()), -m.starts[0]))
+    surname = _surname_key(fullest.normal)
+    return fullest if all(surname & _surname_key(other.normal) for other in names) else None

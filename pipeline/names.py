@@ -1,0 +1,337 @@
+"""The nominative of a person's name, and the case and gender its context shows.
+
+The case and gender that most words of the name can share are chosen together (`Любовь Глебова`:
+nominative feminine, not genitive masculine `Глебов`), then each word that the dictionary knows in
+that case and gender is put in the nominative (`Марии Захаровой` → `Мария Захарова`); a word it knows
+only otherwise stays as written (`Любови Соболь` → `Любовь Соболь`). A word pymorphy3 does not know is
+a foreign name: it keeps its form in the nominative and when it ends in a vowel that is not a case
+ending (`Мадуро`, `Амаду Туре`, never `мадурый`); otherwise its case ending is taken off (`Уго Чавеса` →
+`Чавес`, `Цзян Цзэминя` → `Цзэминь`), preferring a form the same document writes (`Сабриэлем` →
+`Сабриэл` where the text also has `Сабриэл Матиас`). The context breaks ties: the word before the name
+asks for a case (`context_case`), a past-tense verb after it shows a gender (`context_gender`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .morph import CACHE_SIZE, fold, keep_yo, lemmas, load_word_list, match_case, parses
+
+NAME_TAGS = frozenset({'Name', 'Surn', 'Patr'})
+CASES = ('nomn', 'gent', 'datv', 'accs', 'ablt', 'loct')
+GENDERS = ('masc', 'femn')
+INITIAL = re.compile(r'^[A-ZА-ЯЁ][a-zа-яё]?\.(?:-[A-ZА-ЯЁ][a-zа-яё]?\.)?$')  # В.  Дж.  Ж.-К.
+VOWELS = frozenset('аеёиоуыэюя')
+GENERATION = re.compile(r'-(?:младш|старш)\w*$', re.IGNORECASE)  # Буш-младший → Буш
+
+# Case endings of foreign names the dictionary does not know, by gender and case: (ending, nominative ending).
+ENDINGS = {
+    # Men's names of the a-declension too (Нельсона Манделы → Мандела, Степану Бандере → Бандера).
+    ('masc', 'gent'): (('ии', 'ия'), ('ы', 'а'), ('я', 'ь'), ('а', '')),
+    ('masc', 'accs'): (('ию', 'ия'), ('я', 'ь'), ('а', ''), ('у', 'а')),
+    ('masc', 'datv'): (('ии', 'ия'), ('ю', 'ь'), ('у', ''), ('е', 'а')),
+    ('masc', 'ablt'): (('ией', 'ия'), ('ем', 'ь'), ('ём', 'ь'), ('ом', ''), ('ым', ''), ('ой', 'а')),
+    ('masc', 'loct'): (('ии', 'ия'), ('е', '')),
+    ('femn', 'gent'): (('ии', 'ия'), ('ой', 'а'), ('и', 'я'), ('ы', 'а')),
+    ('femn', 'datv'): (('ии', 'ия'), ('ой', 'а'), ('е', 'а')),
+    ('femn', 'accs'): (('ю', 'я'), ('у', 'а')), ('femn', 'ablt'): (('ей', 'я'), ('ой', 'а')),
+    ('femn', 'loct'): (('ии', 'ия'), ('ой', 'а'), ('е', 'а')),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One word's reading in one case and gender, with a weight; `parse` None means 'as written'."""
+
+    weight: float
+    parse: object | None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _readings(word: str, case: str, gender: str) -> Reading | None:
+    """The best dictionary reading of a word in (case, gender), or None."""
+    best = None
+    for parse in parses(word):
+        tag = parse.tag
+        grammemes = tag.grammemes
+        if 'plur' in grammemes and 'Fixd' not in grammemes:
+            continue
+        if 'NOUN' not in grammemes and not ('ADJF' in grammemes and adjectival(word)):
+            continue
+        if tag.case != case:
+            continue
+        if tag.gender not in (gender, None) and 'ms-f' not in grammemes:
+            continue
+        weight = parse.score + (1.0 if NAME_TAGS & grammemes else 0.0) + (0.5 if parse.is_known else 0.0)
+        if best is None or weight > best.weight:
+            best = Reading(weight, None if 'Fixd' in grammemes else parse)
+    return best
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def adjectival(word: str) -> bool:
+    """Adjectival surnames the dictionary lacks: Зеленского, Политковской."""
+    word = word.lower()
+    return bool(re.search(r'(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)$', word)
+                or re.search(r'[^аеиоуыэюяьй](?:ого|ому|ая|ый|ий|ой)$', word)
+                and any('ADJF' in p.tag.grammemes and p.is_known for p in parses(word)))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _known(word: str) -> bool:
+    """The dictionary knows the word as a name, or it has a surname's adjectival form (Зеленского).
+
+    A word the dictionary knows only as a common noun (`Пике`, `Туре`, `Соболь`) is read as a
+    foreign name, which is what it is inside a person's name.
+    """
+    return adjectival(word) or any(p.is_known and NAME_TAGS & p.tag.grammemes for p in parses(word))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _indeclinable(word: str) -> bool:
+    """Every reading is fixed (Шойгу, Чарли): the word says nothing about the case."""
+    readings = [p for p in parses(word) if 'NOUN' in p.tag.grammemes]
+    return bool(readings) and all('Fixd' in p.tag.grammemes for p in readings)
+
+
+# Unambiguous oblique endings of foreign names, used when no known word gives the case.
+# Not -ём: it ends many Swedish surnames in the nominative (`Никлас Лидстрём`).
+GUESS_ENDINGS = (('ом', 'ablt', 'masc'), ('ем', 'ablt', 'masc'), ('ой', 'ablt', 'femn'), ('ей', 'ablt', 'femn'),
+                 ('ичу', 'datv', 'masc'), ('ича', 'gent', 'masc'))  # Slavic -ич surnames: `Деяну Станковичу`
+PREPOSITION_CASES = {
+    **dict.fromkeys('у от до из без для около после против среди кроме возле вокруг мимо вместо ради '
+                    'помимо напротив вне насчет'.split(), 'gent'),
+    **dict.fromkeys('к ко по благодаря согласно'.split(), 'datv'),
+    **dict.fromkeys('с со над под перед между'.split(), 'ablt'),
+    **dict.fromkeys('о об обо при'.split(), 'loct'),
+    **dict.fromkeys('через про'.split(), 'accs'),
+}
+
+
+LIST_LINK = re.compile(r'[ \xa0]*(?:,|,?[ \xa0]+(?:и|или))[ \xa0]+')  # between two names of a list
+PREVIOUS_WORD = re.compile(r'([А-Яа-яЁё-]+)[ \xa0]+$')
+CLOSING_QUOTE = re.compile(r'(?:»|(?<=\S)["”])[ \xa0]+$')
+
+
+def context_case(text: str, start: int) -> str | None:
+    """The case the word before a name asks for: a preposition's (`с Локхартом`), a title's own
+    (`президенту Байдену`), or the genitive after any other noun (`фильм Кубрика`)."""
+    if CLOSING_QUOTE.search(text, max(0, start - 3), start):
+        # The author of a work (`«Сияние» Стэнли Кубрика`) or a member of an organisation (`клуба
+        # «Барселона» Хосеп Гвардиола`): both are common, but a name in the nominative seldom ends like
+        # a genitive, so the genitive costs less (measured on NEREL train).
+        return 'gent'
+    if opens_sentence(text, start):
+        return 'nomn'  # a name opening a sentence or a clause is its subject
+    match = PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if not match:
+        return None
+    word = match.group(1).lower()
+    if word in PREPOSITION_CASES:  # also opening a sentence: `У Клинтон был кашель`
+        return PREPOSITION_CASES[word]
+    if not match.group(1)[:1].islower():
+        return None
+    readings = parses(word)
+    if readings and 'VERB' in readings[0].tag.grammemes:
+        return 'nomn'  # `заявил Николас Мадуро`
+    nouns = [p for p in readings if 'NOUN' in p.tag.grammemes and p.is_known]
+    if not nouns or readings[0] not in nouns:
+        return None
+    if lemmas(word) & titles():
+        return nouns[0].tag.case
+    return 'gent'
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _scores(words: tuple[str, ...], hint: str | None = None) -> dict[tuple[str, str], float]:
+    """How well the name's known words agree on each (case, gender); 0 where none reads so."""
+    scores = {}
+    for case in CASES:
+        for gender in GENDERS:
+            score = 0.0
+            for word in words:
+                if INITIAL.match(word) or not _known(word) or _indeclinable(word):
+                    continue
+                reading = _readings(word, case, gender)
+                if reading is not None:
+                    score += 1 + reading.weight
+            if score > 0:  # the context breaks ties such as `Евгения Медведева` (she, or his genitive)
+                score += (0.6 if case == hint else 0.0) + (0.01 if case == 'nomn' else 0.0)
+            scores[case, gender] = score
+    return scores
+
+
+def own_gender(words: tuple[str, ...]) -> str | None:
+    """The gender the name's own words allow, if they allow only one (`Медведевой`, `Еленой
+    Малашенко`); None for `Евгения Медведева` (she, or his genitive) and for `Малашенко`."""
+    scores = _scores(words)
+    genders = {gender for (_, gender), score in scores.items() if score > 0}
+    return genders.pop() if len(genders) == 1 else None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def case_and_gender(words: tuple[str, ...], hint: str | None = None, gender_hint: str | None = None) -> tuple[str, str]:
+    """The (case, gender) most of the name's known words agree on; nominative masculine on a tie.
+    Where `gender_hint` (from the context or the rest of the document) is a reading, it is the gender."""
+    scores = _scores(words, hint)
+    if any(score > 0 for (_, gender), score in scores.items() if gender == gender_hint):
+        scores = {key: score for key, score in scores.items() if key[1] == gender_hint}
+    best, best_score = ('nomn', 'masc'), -1.0
+    for key, score in scores.items():
+        if score > best_score + 1e-9:
+            best, best_score = key, score
+    if best_score < 1:  # no known word: an unambiguous ending of a foreign name decides, then the context
+        for word in words:
+            for ending, case, gender in GUESS_ENDINGS:
+                if len(word) > len(ending) + 2 and word.lower().endswith(ending):
+                    return case, gender
+        if hint in CASES:
+            return hint, gender_hint or best[1]
+    return best
+
+
+def _foreign(word: str, case: str, gender: str, written: frozenset[str]) -> str:
+    """The nominative of a name the dictionary does not know (see the module docstring)."""
+    if case != 'nomn':  # a feminine noun as a name declines as the noun (`Леи Органы` → `Органа`); a
+        # masculine one is more often a foreign name that looks like it (`Бени Ганца` is not *Ганец)
+        for parse in parses(word):
+            if (parse.is_known and {'NOUN', 'sing', 'femn'} <= parse.tag.grammemes and parse.tag.case == case
+                    and 'Fixd' not in parse.tag.grammemes):
+                nominative = parse.inflect({'nomn', 'sing'})
+                if nominative:
+                    return match_case(word, keep_yo(word, nominative.word))
+    if case == 'nomn':
+        # The case is unknown or nominative: only a shorter form the document writes (Байден beside
+        # Байдена) shows that this one is inflected.
+        for (_, other_case), endings in ENDINGS.items():
+            for ending, replacement in endings:
+                stem = word[:-len(ending)]
+                if other_case != 'nomn' and word.lower().endswith(ending) and len(stem) > 1:
+                    for candidate in (stem + replacement, stem):
+                        if fold(candidate) in written and fold(candidate) != fold(word):
+                            return candidate
+        return word
+    candidates = []
+    for ending, replacement in ENDINGS.get((gender, case), ()):
+        if word.lower().endswith(ending) and len(word) > len(ending) + 1:
+            stem = word[:-len(ending)]
+            if replacement == 'ь' and stem[-1:].lower() in VOWELS:
+                replacement = 'й'  # Эшпая → Эшпай, not *Эшпаь
+            elif replacement == 'ь' and stem[-1:].lower() in 'жшчщц':
+                replacement = ''  # `Джоковичем` → `Джокович`: no soft sign after a hushing consonant
+            elif replacement == 'ь' and stem[-2:-1].lower() not in VOWELS:
+                continue  # a soft sign after two consonants: `Лидстрем` is no instrumental of *Лидстрь
+            candidates.append(stem + replacement)
+            candidates.append(stem)
+    for candidate in candidates:
+        if fold(candidate) in written:
+            return candidate
+    # Foreign names ending in -е, -и, -о, -э rarely decline (Сиссе, Буфье, Саркози, Мадуро): keep them,
+    # unless a two-letter Russian ending shows a declined name (Гарсии, Сарновым).
+    if word[-1:].lower() in 'оеэи' and not any(word.lower().endswith(e) for e, _ in
+                                               ENDINGS.get((gender, case), ()) if len(e) > 1):
+        return word
+    return candidates[0] if candidates else word
+
+
+def normalize_person(words: list[str], written: frozenset[str] = frozenset(), hint: str | None = None,
+                     gender_hint: str | None = None) -> str:
+    """The nominative of a whole name given as its words (`['Владимиру', 'Путину']` → `Владимир Путин`).
+
+    `written` holds the folded words the document writes in its names, to prefer their spelling;
+    `hint` is the case the context asks for (see `context_case`), used when no word of the name is known;
+    `gender_hint` the gender the context or the document shows (see `context_gender`, `find_persons`).
+    """
+    words = [w for i, w in enumerate(words)  # a word written twice: `Максим Дадашев Дадашев`
+             if i == 0 or INITIAL.match(w) or fold(w) != fold(words[i - 1])]
+    if _last_part_declines(words, hint):  # `одобрения Дэн Сяопина`, `у Ким Чен Ына`
+        return GENERATION.sub('', ' '.join(words[:-1] + [_foreign(words[-1], hint, 'masc', written)]))
+    case, gender = case_and_gender(tuple(words), hint, gender_hint)
+    out = []
+    for word in words:
+        if INITIAL.match(word):
+            out.append(word)
+            continue
+        parts = word.split('-')
+        out.append('-'.join(_word_nominative(part, case, gender, written) if part[:1].isupper() or i == 0 else part
+                            for i, part in enumerate(parts)))
+    return GENERATION.sub('', ' '.join(out))
+
+
+OBLIQUE = frozenset(CASES[1:])
+
+
+def _last_part_declines(words: list[str], hint: str | None) -> bool:
+    """A Chinese, Korean or Vietnamese name, where Russian declines only the last word (`Дэн Сяопина`,
+    `Цзян Цзэминя`, `Ким Чен Ына`): the context asks for an oblique case, the first word is one
+    syllable that is not declined in it, and the last word is unknown and ends in a man's case ending.
+    A Western first name would be declined with its surname (`Дэна Брауна`)."""
+    if hint not in OBLIQUE or len(words) < 2 or INITIAL.match(words[0]):
+        return False
+    first, last = words[0], words[-1]
+    if sum(c in VOWELS for c in first.lower()) != 1:
+        return False
+    if any((reading := _readings(first, hint, gender)) is not None and reading.parse is not None
+           for gender in GENDERS):
+        return False
+    return not _known(last) and any(last.lower().endswith(ending) and len(last) > len(ending) + 1
+                                    for ending, _ in ENDINGS[('masc', hint)])
+
+
+def _word_nominative(word: str, case: str, gender: str, written: frozenset[str]) -> str:
+    if not _known(word):
+        return _foreign(word, case, gender, written)
+    return _known_nominative(word, case, gender)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _known_nominative(word: str, case: str, gender: str) -> str:
+    """The nominative of a word the dictionary knows as a name (inflection is the costly part: cached)."""
+    reading = _readings(word, case, gender)
+    if reading is None or reading.parse is None:
+        return word
+    parse = reading.parse
+    wanted = {'nomn', 'sing'}
+    if 'ADJF' in parse.tag.grammemes or 'Surn' in parse.tag.grammemes:
+        wanted.add(gender)
+    inflected = parse.inflect(wanted) or parse.inflect({'nomn', 'sing'})
+    value = inflected.word if inflected else parse.normal_form
+    return match_case(word, keep_yo(word, value))
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name as written: `В.В. Путин` → `В.`, `В.`, `Путин`; `Дж.Коми` → `Дж.`, `Коми`;
+    `Ж.-К.Трише` → `Ж.-К.`, `Трише`."""
+    words = []
+    for chunk in text.replace('\xa0', ' ').split():
+        parts = re.findall(r'[A-ZА-ЯЁ][a-zа-яё]?\.(?:-[A-ZА-ЯЁ][a-zа-яё]?\.)?|[^\s.]+\.?', chunk)
+        words.extend(p if INITIAL.match(p) else p.rstrip('.') for p in parts if p.strip('.'))
+    return words
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Nothing but spaces between the start of a sentence or a clause and `start`."""
+    before = text[max(0, start - 40):start].rstrip(' \xa0\t')
+    return not before or before[-1] in '.!?…\n:;—–"«»('
+
+
+def titles() -> frozenset[str]:
+    """Lemmas of `data/person_titles.txt`."""
+    return load_word_list('person_titles.txt')
+
+
+NEXT_WORD = re.compile(r'[ \xa0]+([а-яё]+)\b')
+
+
+def context_gender(text: str, end: int) -> str | None:
+    """The gender a past-tense verb or a short participle right after a name shows (`Малашенко
+    развёлся`, `Медведева завершила`, `Русаков задержан`)."""
+    match = NEXT_WORD.match(text, end)
+    readings = parses(match.group(1)) if match else ()
+    if not readings:
+        return None
+    tag = readings[0].tag
+    if ('VERB' in tag.grammemes and 'past' in tag.grammemes or 'PRTS' in tag.grammemes) and tag.gender in GENDERS:
+        return str(tag.gender)  # pymorphy3's grammeme objects compare only with grammemes
+    return None

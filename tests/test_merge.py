@@ -1,0 +1,122 @@
+"""pipeline.merge: short forms of a name join the fullest name of the document."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.merge import full_first_names, merge_persons
+from pipeline.records import Mention
+
+
+def persons(extractor, text):
+    return [(m.text, m.normal, m.entity, m.kind) for m in extractor(text).mentions if m.type == 'person']
+
+
+def test_merge_surname_into_full_name(extractor):
+    text = 'Николас Мадуро заявил о победе. Позже Мадуро добавил, что выборы были честными.'
+    assert persons(extractor, text) == [
+        ('Николас Мадуро', 'Николас Мадуро', 'Николас Мадуро', 'full'),
+        ('Мадуро', 'Мадуро', 'Николас Мадуро', 'surname'),
+    ]
+
+
+def test_merge_surname_and_initials_into_full_name(extractor):
+    text = ('Николас Мадуро заявил о победе. Позже Мадуро добавил, что выборы были честными. '
+            'Н. Мадуро также поблагодарил избирателей.')
+    found = persons(extractor, text)
+    assert [m[0] for m in found] == ['Николас Мадуро', 'Мадуро', 'Н. Мадуро']
+    assert {m[2] for m in found} == {'Николас Мадуро'}
+
+
+def test_first_name_joins_the_only_full_name(extractor):
+    text = 'Мишель Обама приехала в Берлин. Мишель выступила с речью.'
+    assert persons(extractor, text) == [
+        ('Мишель Обама', 'Мишель Обама', 'Мишель Обама', 'full'),
+        ('Мишель', 'Мишель', 'Мишель Обама', 'first'),
+    ]
+
+
+def person(start, normal, kind=''):
+    return Mention(type='person', start=start, end=start + len(normal), text=normal, normal=normal,
+                   entity=normal, kind=kind)
+
+
+def test_merge_persons_unit():
+    mentions = [person(0, 'Николас Мадуро'), person(40, 'Мадуро'), person(80, 'Н. Мадуро'),
+                person(120, 'Владимир Путин'), person(160, 'Владимир Владимирович Путин'), person(200, 'Путин'),
+                person(230, 'Фолькер Буфье'), person(250, 'Volker Bouffier', kind='alias')]
+    merge_persons(mentions)
+    assert [(m.normal, m.entity, m.kind) for m in mentions] == [
+        ('Николас Мадуро', 'Николас Мадуро', 'full'),
+        ('Мадуро', 'Николас Мадуро', 'surname'),
+        ('Н. Мадуро', 'Николас Мадуро', 'initials'),
+        ('Владимир Путин', 'Владимир Владимирович Путин', 'full'),
+        ('Владимир Владимирович Путин', 'Владимир Владимирович Путин', 'full'),
+        ('Путин', 'Владимир Владимирович Путин', 'surname'),
+        ('Фолькер Буфье', 'Фолькер Буфье', 'full'),
+        ('Volker Bouffier', 'Фолькер Буфье', 'alias'),  # an alias is the same person as the name before it
+    ]
+
+
+def test_merge_persons_initials_must_agree():
+    mentions = [person(0, 'Николас Мадуро'), person(40, 'А. Мадуро')]
+    merge_persons(mentions)
+    assert [m.entity for m in mentions] == ['Николас Мадуро', 'А. Мадуро']
+
+
+def test_first_name_shared_by_two_surnames_stays_alone():
+    mentions = [person(0, 'Мишель Обама'), person(40, 'Мишель Бачелет'), person(80, 'Мишель')]
+    merge_persons(mentions)
+    assert [m.entity for m in mentions] == ['Мишель Обама', 'Мишель Бачелет', 'Мишель']
+
+
+def test_short_first_name_joins_the_full_name_of_its_full_form():
+    mentions = [person(0, 'Елизавета Глинка'), person(40, 'Лиза'), person(80, 'Владислав Челах'), person(120, 'Влад'),
+                person(160, 'Саша')]
+    merge_persons(mentions)
+    assert [(m.entity, m.kind) for m in mentions] == [
+        ('Елизавета Глинка', 'full'), ('Елизавета Глинка', 'first'), ('Владислав Челах', 'full'),
+        ('Владислав Челах', 'first'), ('Саша', 'surname')]
+
+
+def test_first_name_forms_data():
+    forms = full_first_names()
+    assert forms['лиза'] == {'елизавета'}
+    assert forms['саша'] == {'александр', 'александра'}
+    assert all(short != full for short, fulls in forms.items() for full in fulls)
+
+
+def test_merge_across_spellings_and_hyphenated_initials():
+    mentions = [person(0, 'Дэвид Петрэус'), person(40, 'Петреус'), person(80, 'Жан-Клод Трише'),
+                person(120, 'Ж.-К. Трише')]
+    merge_persons(mentions)
+    assert [m.entity for m in mentions] == ['Дэвид Петрэус', 'Дэвид Петрэус', 'Жан-Клод Трише', 'Жан-Клод Трише']
+
+
+def test_first_name_with_womans_patronymic_joins_the_full_name():
+    mentions = [person(0, 'Елизавета Глинка'), person(40, 'Елизавета Петровна'), person(80, 'Михаил Хасая'),
+                person(120, 'Михаил Агранович')]
+    merge_persons(mentions)
+    # a man's patronymic is also a surname ending: `Михаил Агранович` is somebody else
+    assert [(m.entity, m.kind) for m in mentions] == [('Елизавета Глинка', 'full'), ('Елизавета Глинка', 'first'),
+                                                      ('Михаил Хасая', 'full'), ('Михаил Агранович', 'full')]
+
+
+@pytest.mark.parametrize('text, expected', [
+    # a bare surname that could be his genitive takes her gender from the rest of the document
+    ('Евгения Медведева сменила тренера. Смена спортивного гражданства Медведевой непроста. '
+     'В качестве нового гражданства Медведева рассматривает Армению.',
+     [('Евгения Медведева', 'Евгения Медведева'), ('Медведева', 'Евгения Медведева'),
+      ('Медведева', 'Евгения Медведева')]),
+    # a verb after the name shows the gender (alone, `победу Юлия Зарипова` reads as his genitive)
+    ('Свою победу Юлия Зарипова посвятила родителям. Юлия Зарипова завоевала золото.',
+     [('Юлия Зарипова', 'Юлия Зарипова'), ('Юлия Зарипова', 'Юлия Зарипова')]),
+    # a verb after `у Клинтон` goes with another word
+    ('Хиллари Клинтон выступила. У Клинтон был кашель.', [('Хиллари Клинтон', 'Хиллари Клинтон'),
+                                                         ('Клинтон', 'Хиллари Клинтон')]),
+    # of two full names with the surname, the one of the mention's gender
+    ('Игорь Малашенко основал НТВ. Он развёлся с Еленой Малашенко. После этого Малашенко женился.',
+     [('Игорь Малашенко', 'Игорь Малашенко'), ('Елена Малашенко', 'Елена Малашенко'),
+      ('Малашенко', 'Игорь Малашенко')]),
+])
+def test_one_gender_per_person(extractor, text, expected):
+    assert [(m.normal, m.entity) for m in extractor(text).mentions if m.type == 'person'] == expected
