@@ -18,7 +18,7 @@ def _surname_key(name: str) -> frozenset[str]:
     `Петрэус`, two spellings in one text, share `петреус~`)."""
     last = name.split()[-1]
     key = set(lemmas(last))  # the word itself, folded, among them
-    stem = fold(last).replace('э', 'е').rstrip('аеёиоуыэюяйь')
+    stem = _stem(last)
     if len(stem) >= 4:
         key.add(stem + '~')
     return frozenset(key)
@@ -49,8 +49,10 @@ def merge_persons(mentions: list[Mention]) -> None:
     first name with a patronymic, joins the one full name that starts with it, if only one does
     (`Мишель` → `Мишель Обама`, `Елизавета Петровна` → `Елизавета Глинка`). Where several full
     names fit, one of the mention's gender wins (`Малашенко женился` after `Игорь` and `Елена
-    Малашенко`), then the longest, the nearest one before the mention, the most frequent.
-    Full names are indexed by surname, so a document with thousands of mentions merges in near-linear time.
+    Малашенко`), then the longest, the nearest one before the mention, the most frequent. A bare
+    surname that fits none joins the one full name whose surname is one letter off (`Георгиева`,
+    `Валерий Гергиев`). Full names are indexed by surname, so a document with thousands of mentions
+    merges in near-linear time.
     """
     names: dict[str, _FullName] = {}
     for mention in mentions:
@@ -77,6 +79,8 @@ def merge_persons(mentions: list[Mention]) -> None:
             best = _by_first_name(words[0], names.values())
             if best is not None:
                 mention.kind = 'first'
+        if best is None and len(words) == 1:
+            best = _misspelt(words[0], names.values())
         mention.entity = best.normal if best else mention.normal
 
 
@@ -123,6 +127,32 @@ def _first_and_patronymic(name: str) -> bool:
         return False
     # A woman's patronymic only: a man's is also a common surname ending (`Михаил Агранович`)
     return any(p.is_known and {'Patr', 'femn'} <= p.tag.grammemes for p in parses(words[1]))
+
+
+def _misspelt(word: str, full) -> _FullName | None:
+    """The one full name whose surname differs from this bare surname by a single letter, both long
+    (`Георгиева` for `Валерий Гергиев`, `Курнеса` for `Геннадий Кернес`): a typo or a second spelling."""
+    stem = _stem(word)
+    if len(stem) < 5:
+        return None
+    found = {id(other): other for other in full if _one_edit(stem, _stem(other.normal.split()[-1]))}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _stem(word: str) -> str:
+    return fold(word).replace('э', 'е').rstrip('аеёиоуыэюяйь')
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """`a` and `b` differ by exactly one letter replaced, added or dropped."""
+    if abs(len(a) - len(b)) > 1 or a == b or min(len(a), len(b)) < 5:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
 
 
 @lru_cache(maxsize=1)

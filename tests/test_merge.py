@@ -120,3 +120,23 @@ def test_first_name_with_womans_patronymic_joins_the_full_name():
 ])
 def test_one_gender_per_person(extractor, text, expected):
     assert [(m.normal, m.entity) for m in extractor(text).mentions if m.type == 'person'] == expected
+
+
+def test_a_surname_one_letter_off_joins_the_only_full_name_it_fits():
+    mentions = [person(0, 'Валерий Гергиев'), person(40, 'Георгиев'), person(80, 'Хасан Рухани'),
+                person(120, 'Роухани'), person(160, 'Иван Петров'), person(200, 'Пётр Петрин'), person(240, 'Петрив')]
+    merge_persons(mentions)
+    # `Петрив` is one letter off two surnames: it stays alone
+    assert [m.entity for m in mentions] == ['Валерий Гергиев', 'Валерий Гергиев', 'Хасан Рухани', 'Хасан Рухани',
+                                            'Иван Петров', 'Пётр Петрин', 'Петрив']
+
+
+@pytest.mark.parametrize('a, b, one', [
+    ('гергиев', 'георгиев', True), ('рухани', 'роухани', True), ('кернес', 'курнес', True),
+    ('гергиев', 'гергиев', False), ('путин', 'тупин', False), ('кернес', 'курнас', False),
+    ('ли', 'лу', False),  # too short to tell a typo from another name
+])
+def test_one_edit(a, b, one):
+    from pipeline.merge import _one_edit
+
+    assert _one_edit(a, b) == one
