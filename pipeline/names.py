@@ -66,7 +66,15 @@ def _readings(word: str, case: str, gender: str) -> Reading | None:
         weight = parse.score + (1.0 if NAME_TAGS & grammemes else 0.0) + (0.5 if parse.is_known else 0.0)
         if best is None or weight > best.weight:
             best = Reading(weight, None if 'Fixd' in grammemes else parse)
+    if best is None and (case, gender) == ('nomn', 'femn') and WOMANS_SURNAME.search(word):
+        # A woman's surname the dictionary knows only as his genitive (`Ракова`): she is as likely
+        masculine = _readings(word, 'gent', 'masc')
+        if masculine is not None and masculine.parse is not None and 'Surn' in masculine.parse.tag.grammemes:
+            best = Reading(masculine.weight, None)  # the nominative is the word as written
     return best
+
+
+WOMANS_SURNAME = re.compile(r'(?:ов|ев|ёв|ин|ын)а$', re.IGNORECASE)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -74,7 +82,7 @@ def adjectival(word: str) -> bool:
     """Adjectival surnames the dictionary lacks: Зеленского, Политковской."""
     word = word.lower()
     return bool(re.search(r'(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)$', word)
-                or re.search(r'[^аеиоуыэюяьй](?:ого|ому|ая|ый|ий|ой)$', word)
+                or re.search(r'[^аеиоуыэюяьй](?:ого|ому|ая|ый|ий|ой|ым|им|ую|ом)$', word)
                 and any('ADJF' in p.tag.grammemes and p.is_known for p in parses(word)))
 
 
@@ -151,15 +159,22 @@ def _scores(words: tuple[str, ...], hint: str | None = None) -> dict[tuple[str, 
         for gender in GENDERS:
             score = 0.0
             for word in words:
-                if INITIAL.match(word) or not _known(word) or _indeclinable(word):
+                if INITIAL.match(word) or not _known(word) or _indeclinable(word) or _ordinal(word):
                     continue
                 reading = _readings(word, case, gender)
                 if reading is not None:
                     score += 1 + reading.weight
             if score > 0:  # the context breaks ties such as `Евгения Медведева` (she, or his genitive)
-                score += (0.6 if case == hint else 0.0) + (0.01 if case == 'nomn' else 0.0)
+                score += (0.3 if case == hint else 0.0) + (0.01 if case == 'nomn' else 0.0)
             scores[case, gender] = score
     return scores
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _ordinal(word: str) -> bool:
+    """A regnal number (`Второй`, `Третьего`): it agrees with the name and says nothing of its own
+    (`Второй` alone reads best as a woman's genitive)."""
+    return any('Anum' in p.tag.grammemes and p.is_known for p in parses(word))
 
 
 def own_gender(words: tuple[str, ...]) -> str | None:
@@ -184,7 +199,7 @@ def case_and_gender(words: tuple[str, ...], hint: str | None = None, gender_hint
     if best_score < 1:  # no known word: an unambiguous ending of a foreign name decides, then the context
         for word in words:
             for ending, case, gender in GUESS_ENDINGS:
-                if len(word) > len(ending) + 2 and word.lower().endswith(ending):
+                if len(word) > len(ending) + 2 and word.lower().endswith(ending) and not _ordinal(word):
                     return case, gender
         if hint in CASES:
             return hint, gender_hint or best[1]
@@ -216,6 +231,8 @@ def _foreign(word: str, case: str, gender: str, written: frozenset[str]) -> str:
     for ending, replacement in ENDINGS.get((gender, case), ()):
         if word.lower().endswith(ending) and len(word) > len(ending) + 1:
             stem = word[:-len(ending)]
+            if replacement == 'ь' and stem[-1:].lower() == 'и':
+                continue  # `София`, `Сильвия`: a woman's name in -ия, not a man's in *-ий
             if replacement == 'ь' and stem[-1:].lower() in VOWELS:
                 replacement = 'й'  # Эшпая → Эшпай, not *Эшпаь
             elif replacement == 'ь' and stem[-1:].lower() in 'жшчщц':

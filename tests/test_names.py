@@ -26,6 +26,10 @@ from pipeline.names import context_case, context_gender, name_words, normalize_p
     ('Давидом Сарновым', 'Давид Сарнов'),
     ('Чарли Чаплином', 'Чарли Чаплин'),
     ('Новаком Джоковичем', 'Новак Джокович'),  # no soft sign after a hushing consonant
+    ('Львом Толстым', 'Лев Толстой'),
+    ('Николаем Вторым', 'Николай Второй'),      # a regnal number agrees with the name
+    ('Елизаветы Второй', 'Елизавета Вторая'),
+    ('Теодориус Второй', 'Теодориус Второй'),   # alone, `Второй` reads best as a woman's genitive
     ('Деяну Станковичу', 'Деян Станкович'),     # a Slavic -ич surname shows its case
     ('В.В. Путину', 'В. В. Путин'),
 ])
@@ -85,6 +89,9 @@ def test_context_case(text, case):
     ('Лидстрем', None, 'Лидстрем'),
     ('Сабриэлем', 'ablt', 'Сабриэль'),
     ('Леи Органы', 'gent', 'Лея Органа'),  # a feminine noun as a surname declines as the noun
+    # a woman's surname the dictionary knows only as his genitive; her first name decides
+    ('Анастасия Ракова', 'gent', 'Анастасия Ракова'),
+    ('Сильвия Найд', 'gent', 'Сильвия Найд'),
     ('Ганца', 'gent', 'Ганц'),             # a masculine one does not: not *Ганец
 ])
 def test_normalize_person_with_context(written, hint, nominative):
