@@ -106,7 +106,8 @@ def _indeclinable(word: str) -> bool:
 # Unambiguous oblique endings of foreign names, used when no known word gives the case.
 # Not -ём: it ends many Swedish surnames in the nominative (`Никлас Лидстрём`).
 GUESS_ENDINGS = (('ом', 'ablt', 'masc'), ('ем', 'ablt', 'masc'), ('ой', 'ablt', 'femn'), ('ей', 'ablt', 'femn'),
-                 ('ичу', 'datv', 'masc'), ('ича', 'gent', 'masc'))  # Slavic -ич surnames: `Деяну Станковичу`
+                 ('ичу', 'datv', 'masc'), ('ича', 'gent', 'masc'),  # Slavic -ич surnames: `Деяну Станковичу`
+                 ('ы', 'gent', 'masc'))  # no name ends so in the nominative: `Эммерсона Мнангагвы`, `Здено Хары`
 PREPOSITION_CASES = {
     **dict.fromkeys('у от до из без для около после против среди кроме возле вокруг мимо вместо ради '
                     'помимо напротив вне насчет'.split(), 'gent'),
@@ -199,11 +200,22 @@ def case_and_gender(words: tuple[str, ...], hint: str | None = None, gender_hint
     if best_score < 1:  # no known word: an unambiguous ending of a foreign name decides, then the context
         for word in words:
             for ending, case, gender in GUESS_ENDINGS:
-                if len(word) > len(ending) + 2 and word.lower().endswith(ending) and not _ordinal(word):
+                if (len(word) > len(ending) + 2 and word.lower().endswith(ending) and not _ordinal(word)
+                        and all(_could_be(other, case, gender) for other in words)):
                     return case, gender
         if hint in CASES:
             return hint, gender_hint or best[1]
     return best
+
+
+def _could_be(word: str, case: str, gender: str) -> bool:
+    """A word of a name can stand in this case: it has one of its endings, or it does not decline, as
+    a woman's name ending in a consonant does not (`Чулпан Хаматовой`); `Гурбангулы Бердымухамедов` is
+    no genitive: it would be `Бердымухамедова`."""
+    lower = word.lower()
+    return (bool(INITIAL.match(word)) or lower[-1:] in 'оеиуэю' or _ordinal(word)
+            or gender == 'femn' and lower[-1:] not in VOWELS
+            or any(lower.endswith(ending) for ending, _ in ENDINGS.get((gender, case), ())))
 
 
 def _foreign(word: str, case: str, gender: str, written: frozenset[str]) -> str:

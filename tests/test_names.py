@@ -31,6 +31,9 @@ from pipeline.names import context_case, context_gender, name_words, normalize_p
     ('Елизаветы Второй', 'Елизавета Вторая'),
     ('Теодориус Второй', 'Теодориус Второй'),   # alone, `Второй` reads best as a woman's genitive
     ('Деяну Станковичу', 'Деян Станкович'),     # a Slavic -ич surname shows its case
+    ('Эммерсона Мнангагвы', 'Эммерсон Мнангагва'),  # no name ends in -ы in the nominative…
+    ('Гурбангулы Бердымухамедов', 'Гурбангулы Бердымухамедов'),  # …unless the rest is no genitive
+    ('Чулпан Хаматовой', 'Чулпан Хаматова'),    # a woman's name in a consonant does not decline
     ('В.В. Путину', 'В. В. Путин'),
 ])
 def test_normalize_person(written, nominative):
