@@ -210,11 +210,12 @@ def case_and_gender(words: tuple[str, ...], hint: str | None = None, gender_hint
 
 def _could_be(word: str, case: str, gender: str) -> bool:
     """A word of a name can stand in this case: it has one of its endings, or it does not decline, as
-    a woman's name ending in a consonant does not (`Чулпан Хаматовой`); `Гурбангулы Бердымухамедов` is
-    no genitive: it would be `Бердымухамедова`."""
+    a woman's name ending in a consonant does not (`Чулпан Хаматовой`), nor the one-syllable parts of
+    an East Asian name (`Фан Ван Жангом`); `Гурбангулы Бердымухамедов` is no genitive: it would be
+    `Бердымухамедова`."""
     lower = word.lower()
     return (bool(INITIAL.match(word)) or lower[-1:] in 'оеиуэю' or _ordinal(word)
-            or gender == 'femn' and lower[-1:] not in VOWELS
+            or gender == 'femn' and lower[-1:] not in VOWELS or sum(c in VOWELS for c in lower) == 1
             or any(lower.endswith(ending) for ending, _ in ENDINGS.get((gender, case), ())))
 
 

@@ -34,6 +34,7 @@ from pipeline.names import context_case, context_gender, name_words, normalize_p
     ('Эммерсона Мнангагвы', 'Эммерсон Мнангагва'),  # no name ends in -ы in the nominative…
     ('Гурбангулы Бердымухамедов', 'Гурбангулы Бердымухамедов'),  # …unless the rest is no genitive
     ('Чулпан Хаматовой', 'Чулпан Хаматова'),    # a woman's name in a consonant does not decline
+    ('Фан Ван Жангом', 'Фан Ван Жанг'),          # nor one-syllable parts of an East Asian name
     ('В.В. Путину', 'В. В. Путин'),
 ])
 def test_normalize_person(written, nominative):
