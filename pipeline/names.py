@@ -155,13 +155,13 @@ def context_case(text: str, start: int) -> str | None:
 @lru_cache(maxsize=CACHE_SIZE)
 def _scores(words: tuple[str, ...], hint: str | None = None) -> dict[tuple[str, str], float]:
     """How well the name's known words agree on each (case, gender); 0 where none reads so."""
+    telling = [word for word in words
+               if not INITIAL.match(word) and _known(word) and not _indeclinable(word) and not _ordinal(word)]
     scores = {}
     for case in CASES:
         for gender in GENDERS:
             score = 0.0
-            for word in words:
-                if INITIAL.match(word) or not _known(word) or _indeclinable(word) or _ordinal(word):
-                    continue
+            for word in telling:
                 reading = _readings(word, case, gender)
                 if reading is not None:
                     score += 1 + reading.weight
@@ -178,10 +178,11 @@ def _ordinal(word: str) -> bool:
     return any('Anum' in p.tag.grammemes and p.is_known for p in parses(word))
 
 
-def own_gender(words: tuple[str, ...]) -> str | None:
+def own_gender(words: tuple[str, ...], hint: str | None = None) -> str | None:
     """The gender the name's own words allow, if they allow only one (`Медведевой`, `Еленой
-    Малашенко`); None for `Евгения Медведева` (she, or his genitive) and for `Малашенко`."""
-    scores = _scores(words)
+    Малашенко`); None for `Евгения Медведева` (she, or his genitive) and for `Малашенко`. The case
+    `hint` changes no answer: passing the one used for the name shares its cached readings."""
+    scores = _scores(words, hint)
     genders = {gender for (_, gender), score in scores.items() if score > 0}
     return genders.pop() if len(genders) == 1 else None
 
@@ -333,11 +334,19 @@ def _known_nominative(word: str, case: str, gender: str) -> str:
 def name_words(text: str) -> list[str]:
     """The words of a name as written: `В.В. Путин` → `В.`, `В.`, `Путин`; `Дж.Коми` → `Дж.`, `Коми`;
     `Ж.-К.Трише` → `Ж.-К.`, `Трише`."""
+    return list(_name_words(text))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _name_words(text: str) -> tuple[str, ...]:
     words = []
     for chunk in text.replace('\xa0', ' ').split():
-        parts = re.findall(r'[A-ZА-ЯЁ][a-zа-яё]?\.(?:-[A-ZА-ЯЁ][a-zа-яё]?\.)?|[^\s.]+\.?', chunk)
+        parts = NAME_PART.findall(chunk)
         words.extend(p if INITIAL.match(p) else p.rstrip('.') for p in parts if p.strip('.'))
-    return words
+    return tuple(words)
+
+
+NAME_PART = re.compile(r'[A-ZА-ЯЁ][a-zа-яё]?\.(?:-[A-ZА-ЯЁ][a-zа-яё]?\.)?|[^\s.]+\.?')
 
 
 def opens_sentence(text: str, start: int) -> bool:

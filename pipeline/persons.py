@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .merge import is_full_name
-from .morph import fold, lemmas, parses
+from .morph import CACHE_SIZE, fold, lemmas, parses
 from .names import (
     GENERATION,
     INITIAL,
@@ -68,6 +69,7 @@ KIN = frozenset('сын дочь жена муж брат сестра мать 
 WORD = re.compile(r'\S+')
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _stem(word: str) -> str:
     """A word without its case ending, to compare names across cases (`Сноудену`, `Сноуден`)."""
     folded = fold(word)
@@ -226,7 +228,7 @@ def find_persons(text: str, spans: list[Span]) -> list[Mention]:
     for start, end, alias in cuts:
         words = name_words(text[start:end])
         hint = context_case(text, start)
-        gender = own_gender(tuple(words))
+        gender = own_gender(tuple(words), hint)
         if gender is None:
             # not after a word that asks for another case: the verb goes with that word (`у Клинтон был`)
             gender = context_gender(text, end) if hint in (None, 'nomn') else None
