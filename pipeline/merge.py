@@ -51,7 +51,9 @@ def merge_persons(mentions: list[Mention]) -> None:
     names fit, one of the mention's gender wins (`Малашенко женился` after `Игорь` and `Елена
     Малашенко`), then the longest, the nearest one before the mention, the most frequent. A bare
     surname that fits none joins the one full name whose surname is one letter off (`Георгиева`,
-    `Валерий Гергиев`). Full names are indexed by surname, so a document with thousands of mentions
+    `Валерий Гергиев`). A first name with a patronymic joins the one full name it begins (`Владимир
+    Владимирович Путин`), and a name with its surname first the same name in the usual order. Full
+    names are indexed by surname, so a document with thousands of mentions
     merges in near-linear time.
     """
     names: dict[str, _FullName] = {}
@@ -81,6 +83,8 @@ def merge_persons(mentions: list[Mention]) -> None:
                 mention.kind = 'first'
         if best is None and len(words) == 1:
             best = _misspelt(words[0], names.values())
+        if best is None and len(words) >= 2:
+            best = _by_words(words, names.values())
         mention.entity = best.normal if best else mention.normal
 
 
@@ -119,6 +123,10 @@ def _best_full(mention: Mention, words: list[str], candidates) -> _FullName | No
     return best[1] if best else None
 
 
+def _patronymic(word: str) -> bool:
+    return any(p.is_known and 'Patr' in p.tag.grammemes for p in parses(word))
+
+
 def _first_and_patronymic(name: str) -> bool:
     """A woman's first name and patronymic without a surname (`Елизавета Петровна`): it joins a full
     name by its first name, as a bare first name does."""
@@ -127,6 +135,22 @@ def _first_and_patronymic(name: str) -> bool:
         return False
     # A woman's patronymic only: a man's is also a common surname ending (`Михаил Агранович`)
     return any(p.is_known and {'Patr', 'femn'} <= p.tag.grammemes for p in parses(words[1]))
+
+
+def _by_words(words: list[str], full) -> _FullName | None:
+    """The one longer full name that begins with these words (`Владимир Владимирович` → `Владимир
+    Владимирович Путин`), or the same name with the surname put last (`Сурков Владислав Юрьевич`, the
+    order of official lists)."""
+    keys = [lemmas(word) for word in words]
+    # the surname first, then the first name and the patronymic: `Сурков Владислав Юрьевич`
+    surname_last = keys[1:] + keys[:1] if len(words) == 3 and _patronymic(words[2]) else None
+    found = {}
+    for other in full:
+        other_keys = [lemmas(word) for word in other.normal.split()]
+        if len(other_keys) > len(keys) and all(a & b for a, b in zip(keys, other_keys)) or (
+                surname_last and len(other_keys) == 3 and all(a & b for a, b in zip(surname_last, other_keys))):
+            found[id(other)] = other
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _misspelt(word: str, full) -> _FullName | None:

@@ -28,8 +28,8 @@ GENERATION = re.compile(r'-(?:младш|старш)\w*$', re.IGNORECASE)  # Б�
 # Case endings of foreign names the dictionary does not know, by gender and case: (ending, nominative ending).
 ENDINGS = {
     # Men's names of the a-declension too (Нельсона Манделы → Мандела, Степану Бандере → Бандера).
-    ('masc', 'gent'): (('ии', 'ия'), ('ы', 'а'), ('я', 'ь'), ('а', '')),
-    ('masc', 'accs'): (('ию', 'ия'), ('я', 'ь'), ('а', ''), ('у', 'а')),
+    ('masc', 'gent'): (('ии', 'ия'), ('ы', 'а'), ('я', 'ь'), ('а', ''), ('и', 'а')),
+    ('masc', 'accs'): (('ию', 'ия'), ('я', 'ь'), ('а', ''), ('у', 'а'), ('ю', 'я')),
     ('masc', 'datv'): (('ии', 'ия'), ('ю', 'ь'), ('у', ''), ('е', 'а')),
     ('masc', 'ablt'): (('ией', 'ия'), ('ем', 'ь'), ('ём', 'ь'), ('ом', ''), ('ым', ''), ('ой', 'а')),
     ('masc', 'loct'): (('ии', 'ия'), ('е', '')),
@@ -209,13 +209,16 @@ def case_and_gender(words: tuple[str, ...], hint: str | None = None, gender_hint
     return best
 
 
+ROMAN = re.compile(r'[IVXLC]+')  # a regnal number: `Шенуды III`
+
+
 def _could_be(word: str, case: str, gender: str) -> bool:
     """A word of a name can stand in this case: it has one of its endings, or it does not decline, as
     a woman's name ending in a consonant does not (`Чулпан Хаматовой`), nor the one-syllable parts of
     an East Asian name (`Фан Ван Жангом`); `Гурбангулы Бердымухамедов` is no genitive: it would be
     `Бердымухамедова`."""
     lower = word.lower()
-    return (bool(INITIAL.match(word)) or lower[-1:] in 'оеиуэю' or _ordinal(word)
+    return (bool(INITIAL.match(word) or ROMAN.fullmatch(word)) or lower[-1:] in 'оеиуэю' or _ordinal(word)
             or gender == 'femn' and lower[-1:] not in VOWELS or sum(c in VOWELS for c in lower) == 1
             or any(lower.endswith(ending) for ending, _ in ENDINGS.get((gender, case), ())))
 
@@ -245,6 +248,8 @@ def _foreign(word: str, case: str, gender: str, written: frozenset[str]) -> str:
     for ending, replacement in ENDINGS.get((gender, case), ()):
         if word.lower().endswith(ending) and len(word) > len(ending) + 1:
             stem = word[:-len(ending)]
+            if (ending, replacement) == ('и', 'а') and stem[-1:].lower() not in 'жшчщкгх':
+                continue  # -и for -ы only after a hushing consonant or a velar: `Янши`, `Мутарики`
             if replacement == 'ь' and stem[-1:].lower() == 'и':
                 continue  # `София`, `Сильвия`: a woman's name in -ия, not a man's in *-ий
             if replacement == 'ь' and stem[-1:].lower() in VOWELS:

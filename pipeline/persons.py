@@ -222,7 +222,8 @@ def find_persons(text: str, spans: list[Span]) -> list[Mention]:
     (`Медведевой`).
     """
     cuts = split_joined(text, person_spans(text, spans))
-    written = frozenset(fold(w) for start, end, _ in cuts for w in name_words(text[start:end]))
+    written = frozenset(fold(part) for start, end, _ in cuts for word in name_words(text[start:end])
+                        for part in {word, *word.split('-')})  # `Диас-Канель` also gives `Канель`
     names = []  # (start, end, alias, words, case hint, gender shown by the name or its verb)
     shown: dict[tuple[str, ...], set[str]] = {}  # genders shown, by full name and by surname (stems)
     for start, end, alias in cuts:

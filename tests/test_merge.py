@@ -140,3 +140,11 @@ def test_one_edit(a, b, one):
     from pipeline.merge import _one_edit
 
     assert _one_edit(a, b) == one
+
+
+def test_first_name_and_patronymic_or_surname_first_join_the_full_name():
+    mentions = [person(0, 'Владислав Юрьевич Сурков'), person(40, 'Сурков Владислав Юрьевич'),
+                person(80, 'Владислав Юрьевич'), person(120, 'Айрат Арсланов'), person(160, 'Арсланов Айрат')]
+    merge_persons(mentions)
+    # two words in either order say nothing of which is the surname: they stay as they are
+    assert [m.entity for m in mentions] == ['Владислав Юрьевич Сурков'] * 3 + ['Айрат Арсланов', 'Арсланов Айрат']

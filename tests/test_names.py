@@ -35,6 +35,7 @@ from pipeline.names import context_case, context_gender, name_words, normalize_p
     ('Гурбангулы Бердымухамедов', 'Гурбангулы Бердымухамедов'),  # …unless the rest is no genitive
     ('Чулпан Хаматовой', 'Чулпан Хаматова'),    # a woman's name in a consonant does not decline
     ('Фан Ван Жангом', 'Фан Ван Жанг'),          # nor one-syllable parts of an East Asian name
+    ('Шенуды III', 'Шенуда III'),                # nor a Roman regnal number
     ('В.В. Путину', 'В. В. Путин'),
 ])
 def test_normalize_person(written, nominative):
@@ -49,6 +50,16 @@ def test_normalize_person(written, nominative):
 ])
 def test_name_words(written, words):
     assert name_words(written) == words
+
+
+@pytest.mark.parametrize('words, written, hint, nominative', [
+    (['Янеза', 'Янши'], {'янша'}, 'gent', 'Янез Янша'),  # -и for -а after a hushing consonant, where written
+    (['Саркози'], {'саркоз'}, 'gent', 'Саркози'),         # …not after another one
+    (['Мигеля', 'Диас-Канеля'], {'диас-канель', 'канель'}, 'gent', 'Мигель Диас-Канель'),
+    (['Небензю'], set(), 'accs', 'Небензя'),
+])
+def test_normalize_person_with_written_forms(words, written, hint, nominative):
+    assert normalize_person(words, frozenset(written), hint) == nominative
 
 
 def test_normalize_person_prefers_a_form_the_document_writes():
