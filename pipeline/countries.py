@@ -115,20 +115,53 @@ def _inside_proper_name(text: str, words: list[Token], match: Match, sentence_in
     return False
 
 
+COMPOUND = re.compile(r'\w+(?:-\w+)*')
+
+
 def _nationality(text: str, words: list[Token], match: Match) -> bool:
-    """An adjective giving one person's nationality (`французский журналист`, `российский боксёр`): the
-    next word is a singular person noun that is no state role (`российский президент` stays a country)."""
-    if match.phrase.value.kind != 'adjective' or match.last >= len(words):
+    """An adjective giving one person's nationality or a language, not a country: its noun, past
+    coordinated adjectives, is a singular person noun that is no state role (`французский журналист`,
+    `советский и российский актёр`, `британский рок-музыкант`; `российский президент` stays a
+    country), or a language (`английским и испанским языками`, `на пяти языках — итальянском, …`)."""
+    if match.phrase.value.kind != 'adjective':
         return False
-    following = words[match.last]
-    if text[words[match.last - 1].end:following.start].strip() or not following.text.islower():
+    if LANGUAGES_BEFORE.search(text, max(0, match.start - 80), match.start):
+        return True
+    head = _head_noun(text, words, match.last)
+    if head is None:
         return False
-    head = following.text.split('-')[-1]
+    head_lemmas = lemmas(head)
+    if head_lemmas & LANGUAGE_NOUNS:
+        return True
     readings = parses(head)
-    if not readings or lemmas(following.text) & load_word_list('state_roles.txt'):
+    if not readings or head_lemmas & load_word_list('state_roles.txt'):
         return False
     best = readings[0].tag
     return 'NOUN' in best.grammemes and 'anim' in best.grammemes and 'sing' in best.grammemes
+
+
+LANGUAGE_NOUNS = frozenset({'язык', 'наречие', 'диалект'})
+# A list of languages after its noun: `на пяти языках — итальянском, французском, немецком`
+LANGUAGES_BEFORE = re.compile(r'язык\w*[ \xa0]*[—–:-][ \xa0]*(?:[а-яё]+ском(?:,[ \xa0]*|[ \xa0]+и[ \xa0]+))*$')
+COORDINATION = frozenset({'и', 'или'})
+
+
+def _head_noun(text: str, words: list[Token], i: int) -> str | None:
+    """The lower-case noun an adjective ending before words[i] goes with, past coordinated adjectives
+    (`советский и российский актёр` → `актёр`), whole if it is a compound (`рок-музыкант`)."""
+    for k in range(i, min(i + 6, len(words))):
+        word = words[k]
+        if text[words[k - 1].end:word.start].strip(' \xa0,') or not word.text.islower():
+            return None
+        if fold(word.text) in COORDINATION:
+            continue
+        readings = parses(word.text)
+        role = lemmas(word.text) & load_word_list('state_roles.txt')
+        if readings and 'ADJF' in readings[0].tag.grammemes and not role:
+            continue  # another adjective, but not `военный` (`российский военный эксперт` speaks of the state)
+        compound = COMPOUND.match(text, word.start)  # `рок-музыкант`, whose words are split
+        return compound.group().split('-')[-1] if compound else word.text
+    return None
 
 
 def _inside_longer_place(match: Match, places: list[Span], text: str) -> bool:
