@@ -129,7 +129,7 @@ def _nationality(text: str, words: list[Token], match: Match) -> bool:
         return True
     head = _head_noun(text, words, match.last)
     if head is None:
-        return False
+        return _substantive(text, words, match)
     head_lemmas = lemmas(head)
     if head_lemmas & LANGUAGE_NOUNS:
         return True
@@ -142,8 +142,19 @@ def _nationality(text: str, words: list[Token], match: Match) -> bool:
 
 LANGUAGE_NOUNS = frozenset({'язык', 'наречие', 'диалект'})
 # A list of languages after its noun: `на пяти языках — итальянском, французском, немецком`
-LANGUAGES_BEFORE = re.compile(r'язык\w*[ \xa0]*[—–:-][ \xa0]*(?:[а-яё]+ском(?:,[ \xa0]*|[ \xa0]+и[ \xa0]+))*$')
+LANGUAGES_BEFORE = re.compile(r'язык\w*[ \xa0]*[—–:-][ \xa0]*(?:[а-яё]+(?:ом|им|ым)(?:,[ \xa0]*|[ \xa0]+и[ \xa0]+))*$')
 COORDINATION = frozenset({'и', 'или'})
+
+
+def _substantive(text: str, words: list[Token], match: Match) -> bool:
+    """A masculine or neuter adjective standing for its noun, which is a language (`владеет английским,
+    французским`, `на английском.`): no noun follows it, only punctuation or the end of the text."""
+    after = text[match.end:match.end + 3].lstrip(' \xa0')
+    if after and after[0] not in ',.;:!?)»"':
+        return False
+    readings = parses(words[match.last - 1].text)
+    return bool(readings) and 'ADJF' in readings[0].tag.grammemes and readings[0].tag.gender != 'femn' \
+        and 'plur' not in readings[0].tag.grammemes
 
 
 def _head_noun(text: str, words: list[Token], i: int) -> str | None:
