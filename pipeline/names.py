@@ -212,6 +212,20 @@ def case_and_gender(words: tuple[str, ...], hint: str | None = None, gender_hint
 ROMAN = re.compile(r'[IVXLC]+')  # a regnal number: `Шенуды III`
 
 
+def _written_case(words: list[str], written: frozenset[str]) -> tuple[str, str] | None:
+    """The (case, gender) of a name one of whose words the document also writes without its case
+    ending (`Лиама`, where `Лиам` is written)."""
+    for word in words:
+        lower = word.lower()
+        for (gender, case), endings in ENDINGS.items():
+            for ending, replacement in endings:
+                stem = word[:-len(ending)]
+                if lower.endswith(ending) and len(stem) > 1 and fold(stem + replacement) in written \
+                        and fold(stem + replacement) != fold(word):
+                    return case, gender
+    return None
+
+
 def _could_be(word: str, case: str, gender: str) -> bool:
     """A word of a name can stand in this case: it has one of its endings, or it does not decline, as
     a woman's name ending in a consonant does not (`Чулпан Хаматовой`), nor the one-syllable parts of
@@ -284,6 +298,10 @@ def normalize_person(words: list[str], written: frozenset[str] = frozenset(), hi
     if _last_part_declines(words, hint):  # `одобрения Дэн Сяопина`, `у Ким Чен Ына`
         return GENERATION.sub('', ' '.join(words[:-1] + [_foreign(words[-1], hint, 'masc', written)]))
     case, gender = case_and_gender(tuple(words), hint, gender_hint)
+    if case == 'nomn' and hint != 'nomn' and not any(_known(word) for word in words):
+        # no word says the case: a word the document also writes shorter does (`Лиама Хоулетта`
+        # beside `Лиам`), and the rest of the name is in the same case
+        case, gender = _written_case(words, written) or (case, gender)
     out = []
     for word in words:
         if INITIAL.match(word):

@@ -57,6 +57,8 @@ def test_name_words(written, words):
     (['Саркози'], {'саркоз'}, 'gent', 'Саркози'),         # …not after another one
     (['Мигеля', 'Диас-Канеля'], {'диас-канель', 'канель'}, 'gent', 'Мигель Диас-Канель'),
     (['Небензю'], set(), 'accs', 'Небензя'),
+    # `Лиам` is written elsewhere: `Лиама` is a genitive, and so is `Хоулетта`
+    (['Лиама', 'Хоулетта'], {'лиам', 'лиама', 'хоулетта', 'хоулеттом'}, None, 'Лиам Хоулетт'),
 ])
 def test_normalize_person_with_written_forms(words, written, hint, nominative):
     assert normalize_person(words, frozenset(written), hint) == nominative
