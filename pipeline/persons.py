@@ -267,10 +267,12 @@ def echo_persons(text: str, words: list[Token], persons: list[Mention], sentence
     sentence counts only if the dictionary knows it as nothing but a name (`Мороз ударил` is weather
     even where Александр Мороз was named); plurals (`семья Флинтов`) and quoted titles are left alone."""
     keys: set[str] = set()  # lemmas of the surnames of full names (a lone word may be a tagger slip)
+    surnames: set[str] = set()  # the same, as written in the nominative
     for mention in persons:
         if mention.kind != 'alias' and is_full_name(mention.normal):
             last = mention.normal.split()[-1]
             keys |= lemmas(last)
+            surnames.add(fold(last))
     if not keys:
         return []
     # Inflection changes at most the last two letters of a surname (`Кравец`, `Кравца`): a word that
@@ -290,8 +292,8 @@ def echo_persons(text: str, words: list[Token], persons: list[Mention], sentence
         if i in sentence_initial and any(p.is_known and not NAME_TAGS & p.tag.grammemes for p in parses(value)):
             continue
         readings = parses(value)
-        if readings and 'plur' in readings[0].tag.grammemes:
-            continue  # `семья Бекхэмов`: a family, not the person
+        if readings and 'plur' in readings[0].tag.grammemes and fold(value) not in surnames:
+            continue  # `семья Бекхэмов`: a family, not the person; but `заявил Челах` is the surname itself
         normal = normalize_person([value], written, context_case(text, word.start))
         found.append(Mention(type='person', start=word.start, end=word.end, text=value, normal=normal,
                              entity=normal, source='echo'))

@@ -171,3 +171,16 @@ def _split(text, names):
 ])
 def test_split_joined_names(text, names, expected):
     assert _split(text, names) == expected
+
+
+def test_an_echo_may_read_as_a_plural_noun_where_it_is_the_surname_itself(extractor):
+    from pipeline.extract import sentence_initial_words
+    from pipeline.persons import echo_persons, find_persons
+    from pipeline.segment import segment
+
+    # `Челах` reads as a plural of `чело`, but it is the surname as the full name writes it
+    text = 'Владислав Челах служил на заставе. «Я не виноват», — заявил Челах. Семья Челахов молчит.'
+    seg = segment(text)
+    persons = find_persons(text, [Span('PER', 0, 15)])
+    echoes = echo_persons(text, seg.words, persons, sentence_initial_words(seg))
+    assert [(m.text, m.normal) for m in echoes] == [('Челах', 'Челах')]
