@@ -32,7 +32,7 @@ SENTENCE_INSIDE = re.compile(r'[.!?…]\s+[А-ЯЁA-Z]')  # «Максим ск�
 
 # Where a PER span stops being one name: brackets, quotes, clause punctuation, dashes, and a sentence end
 # (a full stop after a word of two lower-case letters or more, so that initials `Н. Мадуро` stay whole).
-SPAN_BREAK = re.compile(r'[(\[«»"“”„;:!?,]|\s[-–—]\s|[–—]|(?<=[а-яёa-z]{2})\.\s+(?=[А-ЯЁA-Z][а-яёa-z])')
+SPAN_BREAK = re.compile(r'\n|[(\[«»"“”„;:!?,]|\s[-–—]\s|[–—]|(?<=[а-яёa-z]{2})\.\s+(?=[А-ЯЁA-Z][а-яёa-z])')
 
 
 def person_spans(text: str, spans: list[Span]) -> list[tuple[int, int, bool]]:

@@ -39,6 +39,11 @@ def test_quoted_speech_is_no_title():
     assert spans_text(text, Span('PER', 1, 7)) == [('Максим', False)]
 
 
+def test_a_name_ends_at_a_line_break():
+    text = 'Кит Флинт\nВокалист группы умер.'
+    assert spans_text(text, Span('PER', 0, text.index(' группы'))) == [('Кит Флинт', False)]
+
+
 def test_wiki_link_shows_the_text_after_the_bar():
     text = 'лидера страны Чавес, Уго|Уго Чавеса, пробывшего у власти'
     start = text.index('Уго|')
