@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .morph import DATA, fold, lemmas, parses
+from .morph import DATA, fold, lemmas, parses, stem
 from .names import INITIAL
 from .records import Mention
 
@@ -18,9 +18,9 @@ def _surname_key(name: str) -> frozenset[str]:
     `Петрэус`, two spellings in one text, share `петреус~`)."""
     last = name.split()[-1]
     key = set(lemmas(last))  # the word itself, folded, among them
-    stem = _stem(last)
-    if len(stem) >= 4:
-        key.add(stem + '~')
+    short = stem(last)
+    if len(short) >= 4:
+        key.add(short + '~')
     return frozenset(key)
 
 
@@ -156,15 +156,11 @@ def _by_words(words: list[str], full) -> _FullName | None:
 def _misspelt(word: str, full) -> _FullName | None:
     """The one full name whose surname differs from this bare surname by a single letter, both long
     (`Георгиева` for `Валерий Гергиев`, `Курнеса` for `Геннадий Кернес`): a typo or a second spelling."""
-    stem = _stem(word)
-    if len(stem) < 5:
+    short = stem(word)
+    if len(short) < 5:
         return None
-    found = {id(other): other for other in full if _one_edit(stem, _stem(other.normal.split()[-1]))}
+    found = {id(other): other for other in full if _one_edit(short, stem(other.normal.split()[-1]))}
     return next(iter(found.values())) if len(found) == 1 else None
-
-
-def _stem(word: str) -> str:
-    return fold(word).replace('э', 'е').rstrip('аеёиоуыэюяйь')
 
 
 def _one_edit(a: str, b: str) -> bool:

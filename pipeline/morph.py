@@ -38,6 +38,16 @@ def fold(word: str) -> str:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
+def stem(word: str) -> str:
+    """A word folded, with э read as е and without its final vowels, to compare names across cases and
+    spellings (`Сноудену` and `Сноуден`, `Петрэуса` and `Петреус`); the folded word if that leaves
+    fewer than three letters."""
+    folded = fold(word)
+    stripped = folded.replace('э', 'е').rstrip('аеёиоуыэюяйь')
+    return stripped if len(stripped) >= 3 else folded
+
+
+@lru_cache(maxsize=CACHE_SIZE)
 def parses(word: str) -> tuple:
     """All pymorphy3 parses of a word (lower-cased), best first."""
     return tuple(analyzer().parse(word.lower()))

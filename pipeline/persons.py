@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from .merge import is_full_name
-from .morph import CACHE_SIZE, fold, lemmas, parses
+from .morph import fold, lemmas, parses, stem
 from .names import (
     GENERATION,
     INITIAL,
@@ -69,14 +68,6 @@ KIN = frozenset('сын дочь жена муж брат сестра мать 
 WORD = re.compile(r'\S+')
 
 
-@lru_cache(maxsize=CACHE_SIZE)
-def _stem(word: str) -> str:
-    """A word without its case ending, to compare names across cases (`Сноудену`, `Сноуден`)."""
-    folded = fold(word)
-    stem = folded.rstrip('аеёиоуыэюяйь')
-    return stem if len(stem) >= 3 else folded
-
-
 def split_joined(text: str, cuts: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
     """Two names the tagger read as one, split where the joined name occurs once and each part is
     named on its own in the document, as a name or as the surname of another full name (`Эво Моралес
@@ -91,7 +82,7 @@ def split_joined(text: str, cuts: list[tuple[int, int, bool]]) -> list[tuple[int
             found = [m.span() for m in WORD.finditer(text, start, end)]
             if len(found) == len(name_words(text[start:end])):  # no initials glued to a surname
                 words[start, end] = found
-    names = Counter(tuple(_stem(text[s:e]) for s, e in found) for found in words.values())
+    names = Counter(tuple(stem(text[s:e]) for s, e in found) for found in words.values())
     surnames: dict[str, set[str]] = {}  # the last word of a full name: the words before it
     for name in names:
         if len(name) >= 2:
@@ -103,7 +94,7 @@ def split_joined(text: str, cuts: list[tuple[int, int, bool]]) -> list[tuple[int
     out = []
     for start, end, alias in cuts:
         found = words.get((start, end), [])
-        name = tuple(_stem(text[s:e]) for s, e in found)
+        name = tuple(stem(text[s:e]) for s, e in found)
         split = None
         if len(name) >= 2 and names[name] == 1:
             for k in range(1, len(name)):
@@ -257,7 +248,7 @@ def find_persons(text: str, spans: list[Span]) -> list[Mention]:
 
 def _gender_keys(words: list[str]) -> list[tuple[str, ...]]:
     """Where a name's gender is looked up: its own words, then its surname (both as stems)."""
-    stems = tuple(_stem(word) for word in words if not INITIAL.match(word)) or (fold(words[-1]),)
+    stems = tuple(stem(word) for word in words if not INITIAL.match(word)) or (fold(words[-1]),)
     return [stems, stems[-1:]] if len(stems) > 1 else [stems]
 
 

@@ -52,3 +52,14 @@ def test_match_case(model, word, expected):
 ])
 def test_keep_yo(model, word, expected):
     assert keep_yo(model, word) == expected
+
+
+@pytest.mark.parametrize('word, expected', [
+    ('Сноудену', 'сноуден'), ('Сноуден', 'сноуден'),
+    ('Петрэуса', 'петреус'), ('Петреус', 'петреус'),  # э read as е
+    ('Ли', 'ли'), ('Аюя', 'аюя'),                     # too little left: the folded word
+])
+def test_stem(word, expected):
+    from pipeline.morph import stem
+
+    assert stem(word) == expected
