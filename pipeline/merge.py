@@ -177,7 +177,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=1)
 def full_first_names() -> dict[str, frozenset[str]]:
-    """Short forms of first names and the full forms they stand for, folded (`data/first_name_forms.csv`):
+    """Short and variant forms of first names and the full forms they stand for, folded (`data/first_name_forms.csv`):
     `лиза` → {`елизавета`}, `саша` → {`александр`, `александра`}."""
     forms: dict[str, set[str]] = {}
     with open(DATA / 'first_name_forms.csv', encoding='utf-8') as f:

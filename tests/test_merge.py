@@ -78,10 +78,17 @@ def test_short_first_name_joins_the_full_name_of_its_full_form():
         ('Владислав Челах', 'first'), ('Саша', 'surname')]
 
 
+def test_first_name_and_patronymic_in_a_variant_spelling():
+    mentions = [person(0, 'Наталия Солженицына'), person(40, 'Наталья Дмитриевна')]
+    merge_persons(mentions)
+    assert [m.entity for m in mentions] == ['Наталия Солженицына', 'Наталия Солженицына']
+
+
 def test_first_name_forms_data():
     forms = full_first_names()
     assert forms['лиза'] == {'елизавета'}
     assert forms['саша'] == {'александр', 'александра'}
+    assert forms['наталья'] == {'наталия'} and forms['наталия'] == {'наталья'}  # variant spellings
     assert all(short != full for short, fulls in forms.items() for full in fulls)
 
 
