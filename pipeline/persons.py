@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from .merge import is_full_name
-from .morph import fold, lemmas, parses, stem
+from .morph import fold, lemmas, load_word_list, parses, stem
 from .names import (
     GENERATION,
     INITIAL,
@@ -61,10 +61,6 @@ def person_spans(text: str, spans: list[Span]) -> list[tuple[int, int, bool]]:
     return out
 
 
-# Kinship nouns that take the parent's name in the genitive: `сын Акихито Нарухито` is the son of one and
-# the name of the other.
-KIN = frozenset('сын дочь жена муж брат сестра мать отец вдова внук внучка племянник племянница '
-                'наследник наследница преемник преемница'.split())
 WORD = re.compile(r'\S+')
 
 
@@ -102,10 +98,9 @@ def split_joined(text: str, cuts: list[tuple[int, int, bool]]) -> list[tuple[int
                 if (not (named(head) and named(tail, head[-1])) or head[-1] == tail[0]
                         or _patronymic(text[slice(*found[k - 1])])):
                     continue
-                if len(head) == len(tail) == 1:
-                    before = PREVIOUS_WORD.search(text, max(0, start - 40), start)
-                    if not (before and lemmas(before.group(1)) & KIN) or _first_name(text[slice(*found[0])]):
-                        continue
+                if len(head) == len(tail) == 1 and not (_after_kinship_noun(text, start)
+                                                        and not _first_name(text[slice(*found[0])])):
+                    continue
                 split = k
                 break
         if split is None:
@@ -113,6 +108,12 @@ def split_joined(text: str, cuts: list[tuple[int, int, bool]]) -> list[tuple[int
         else:
             out += [(start, found[split - 1][1], False), (found[split][0], end, False)]
     return out
+
+
+def _after_kinship_noun(text: str, start: int) -> bool:
+    """The word before `start` is a kinship noun (`сын`, `вдова`), which takes a name in the genitive."""
+    before = PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    return bool(before and lemmas(before.group(1)) & load_word_list('kinship_nouns.txt'))
 
 
 def _first_name(word: str) -> bool:
