@@ -104,11 +104,12 @@ def _best_full(mention: Mention, words: list[str], candidates) -> _FullName | No
     best = None
     for other in candidates:
         other_words = other.normal.split()
-        shorter = len(other_words) < len(words) if mention.kind == 'initials' else len(other_words) <= len(words)
-        if shorter:
+        if len(other_words) <= len(words) and mention.kind != 'initials':
             continue
         if mention.kind == 'initials':
-            if not all(_initial_fits(i, w) for i, w in zip(_initials(mention.normal), other_words)):
+            # the initials fit the given names the full name writes; a patronymic's initial the full
+            # name leaves out says nothing against it (`В. В. Путин` joins `Владимир Путин`)
+            if not all(_initial_fits(i, w) for i, w in zip(_initials(mention.normal), other_words[:-1])):
                 continue
         if mention.kind == 'full' and fold(words[0]) != fold(other_words[0]):
             continue

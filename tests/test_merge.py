@@ -155,3 +155,11 @@ def test_first_name_and_patronymic_or_surname_first_join_the_full_name():
     merge_persons(mentions)
     # two words in either order say nothing of which is the surname: they stay as they are
     assert [m.entity for m in mentions] == ['Владислав Юрьевич Сурков'] * 3 + ['Айрат Арсланов', 'Арсланов Айрат']
+
+
+def test_initials_with_a_patronymic_join_a_full_name_without_it():
+    mentions = [person(0, 'Владимир Путин'), person(40, 'В. В. Путин'), person(80, 'Николас Мадуро'),
+                person(120, 'А. В. Мадуро')]
+    merge_persons(mentions)
+    # the patronymic's initial says nothing; the first name's must fit
+    assert [m.entity for m in mentions] == ['Владимир Путин', 'Владимир Путин', 'Николас Мадуро', 'А. В. Мадуро']
