@@ -149,6 +149,10 @@ def context_case(text: str, start: int) -> str | None:
         return None
     if lemmas(word) & titles():
         return nouns[0].tag.case
+    best = nouns[0].tag
+    if {'anim', 'sing'} <= best.grammemes and best.case in ('datv', 'ablt', 'loct') \
+            and not lemmas(word) & load_word_list('kinship_nouns.txt'):
+        return best.case  # a person noun names the person: `французу Анаклету Вамбе`, `с журналистом Ивановым`
     return 'gent'
 
 

@@ -81,6 +81,8 @@ def test_normalize_person_prefers_a_form_the_document_writes():
     ('Мы встретились. Мадуро', 'nomn'),  # after a sentence end
     ('У Клинтон', 'gent'),    # a preposition opening the sentence still asks for its case
     ('фильмы «Сияние» Кубрика', 'gent'),  # after a title: its author, not a new clause
+    ('премию вручили французу Вамбе', 'datv'),  # a person noun names the person…
+    ('подарок сыну Путина', 'gent'),            # …but a kinship noun takes the relative's genitive
 ])
 def test_context_case(text, case):
     start = text.rfind(' ') + 1
