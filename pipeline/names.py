@@ -147,11 +147,12 @@ def context_case(text: str, start: int) -> str | None:
     nouns = [p for p in readings if 'NOUN' in p.tag.grammemes and p.is_known]
     if not nouns or readings[0] not in nouns:
         return None
+    if lemmas(word) & load_word_list('kinship_nouns.txt'):
+        return 'gent'  # a relative's name: `сыну Путина`, `вдова Немцова`
     if lemmas(word) & titles():
         return nouns[0].tag.case
     best = nouns[0].tag
-    if {'anim', 'sing'} <= best.grammemes and best.case in ('datv', 'ablt', 'loct') \
-            and not lemmas(word) & load_word_list('kinship_nouns.txt'):
+    if {'anim', 'sing'} <= best.grammemes and best.case in ('datv', 'ablt', 'loct'):
         return best.case  # a person noun names the person: `французу Анаклету Вамбе`, `с журналистом Ивановым`
     return 'gent'
 
