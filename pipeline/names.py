@@ -148,7 +148,7 @@ def context_case(text: str, start: int) -> str | None:
     if not nouns or readings[0] not in nouns:
         return None
     if lemmas(word) & load_word_list('kinship_nouns.txt'):
-        return 'gent'  # a relative's name: `сыну Путина`, `вдова Немцова`
+        return None  # the relative's genitive (`сыну Путина`) or the person in apposition (`жена Алисия`)
     if lemmas(word) & titles():
         return nouns[0].tag.case
     best = nouns[0].tag
