@@ -7,8 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .morph import DATA, fold, lemmas, parses, stem
-from .names import INITIAL
+from .morph import DATA, fold, lemmas, stem
+from .names import INITIAL, known_as
 from .records import Mention
 
 
@@ -53,8 +53,7 @@ def merge_persons(mentions: list[Mention]) -> None:
     surname that fits none joins the one full name whose surname is one letter off (`Георгиева`,
     `Валерий Гергиев`). A first name with a patronymic joins the one full name it begins (`Владимир
     Владимирович Путин`), and a name with its surname first the same name in the usual order. Full
-    names are indexed by surname, so a document with thousands of mentions
-    merges in near-linear time.
+    names are indexed by surname, so a document with thousands of mentions merges in near-linear time.
     """
     names: dict[str, _FullName] = {}
     for mention in mentions:
@@ -124,10 +123,6 @@ def _best_full(mention: Mention, words: list[str], candidates) -> _FullName | No
     return best[1] if best else None
 
 
-def _patronymic(word: str) -> bool:
-    return any(p.is_known and 'Patr' in p.tag.grammemes for p in parses(word))
-
-
 def _first_and_patronymic(name: str) -> bool:
     """A woman's first name and patronymic without a surname (`Елизавета Петровна`): it joins a full
     name by its first name, as a bare first name does."""
@@ -135,7 +130,7 @@ def _first_and_patronymic(name: str) -> bool:
     if len(words) != 2:
         return False
     # A woman's patronymic only: a man's is also a common surname ending (`Михаил Агранович`)
-    return any(p.is_known and {'Patr', 'femn'} <= p.tag.grammemes for p in parses(words[1]))
+    return known_as(words[1], 'Patr', 'femn')
 
 
 def _by_words(words: list[str], full) -> _FullName | None:
@@ -144,14 +139,14 @@ def _by_words(words: list[str], full) -> _FullName | None:
     order of official lists)."""
     keys = [lemmas(word) for word in words]
     # the surname first, then the first name and the patronymic: `Сурков Владислав Юрьевич`
-    surname_last = keys[1:] + keys[:1] if len(words) == 3 and _patronymic(words[2]) else None
-    found = {}
+    surname_last = keys[1:] + keys[:1] if len(words) == 3 and known_as(words[2], 'Patr') else None
+    found = []
     for other in full:
         other_keys = [lemmas(word) for word in other.normal.split()]
         if len(other_keys) > len(keys) and all(a & b for a, b in zip(keys, other_keys)) or (
                 surname_last and len(other_keys) == 3 and all(a & b for a, b in zip(surname_last, other_keys))):
-            found[id(other)] = other
-    return next(iter(found.values())) if len(found) == 1 else None
+            found.append(other)
+    return _only(found)
 
 
 def _misspelt(word: str, full) -> _FullName | None:
@@ -160,8 +155,13 @@ def _misspelt(word: str, full) -> _FullName | None:
     short = stem(word)
     if len(short) < 5:
         return None
-    found = {id(other): other for other in full if _one_edit(short, stem(other.normal.split()[-1]))}
-    return next(iter(found.values())) if len(found) == 1 else None
+    return _only([other for other in full if _one_edit(short, stem(other.normal.split()[-1]))])
+
+
+def _only(found: list[_FullName]) -> _FullName | None:
+    """The one full name found, or None where none or several are (the document's full names are
+    distinct, so several means an ambiguity)."""
+    return found[0] if len(found) == 1 else None
 
 
 def _one_edit(a: str, b: str) -> bool:

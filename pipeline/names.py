@@ -13,6 +13,7 @@ asks for a case (`context_case`), a past-tense verb after it shows a gender (`co
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -177,10 +178,16 @@ def _scores(words: tuple[str, ...], hint: str | None = None) -> dict[tuple[str, 
 
 
 @lru_cache(maxsize=CACHE_SIZE)
+def known_as(word: str, *grammemes: str) -> bool:
+    """The dictionary knows the word, not by a guess, with all these grammemes: a first name (`Name`),
+    a patronymic (`Patr`), a woman's patronymic (`Patr`, `femn`), an ordinal number (`Anum`)."""
+    return any(p.is_known and set(grammemes) <= p.tag.grammemes for p in parses(word))
+
+
 def _ordinal(word: str) -> bool:
     """A regnal number (`Второй`, `Третьего`): it agrees with the name and says nothing of its own
     (`Второй` alone reads best as a woman's genitive)."""
-    return any('Anum' in p.tag.grammemes and p.is_known for p in parses(word))
+    return known_as(word, 'Anum')
 
 
 def own_gender(words: tuple[str, ...], hint: str | None = None) -> str | None:
@@ -220,15 +227,22 @@ ROMAN = re.compile(r'[IVXLC]+')  # a regnal number: `Шенуды III`
 def _written_case(words: list[str], written: frozenset[str]) -> tuple[str, str] | None:
     """The (case, gender) of a name one of whose words the document also writes without its case
     ending (`Лиама`, where `Лиам` is written)."""
-    for word in words:
-        lower = word.lower()
-        for (gender, case), endings in ENDINGS.items():
-            for ending, replacement in endings:
-                stem = word[:-len(ending)]
-                if lower.endswith(ending) and len(stem) > 1 and fold(stem + replacement) in written \
-                        and fold(stem + replacement) != fold(word):
-                    return case, gender
-    return None
+    return next(((case, gender) for word in words
+                 for _, case, gender in _written_forms(word, written, bare_stems=False)), None)
+
+
+def _written_forms(word: str, written: frozenset[str], bare_stems: bool = True) -> Iterator[tuple[str, str, str]]:
+    """The forms of `word` without a case ending that the document writes, in the order of `ENDINGS`,
+    each with the (case, gender) its ending marks: `Байден` (genitive, masculine) for `Байдена`. With
+    `bare_stems`, also the stem without the nominative's ending (`Сабриэл` for `Сабриэлем`)."""
+    lower = word.lower()
+    for (gender, case), endings in ENDINGS.items():
+        for ending, replacement in endings:
+            stem = word[:-len(ending)]
+            if lower.endswith(ending) and len(stem) > 1:
+                for form in (stem + replacement, stem) if bare_stems else (stem + replacement,):
+                    if fold(form) in written and fold(form) != fold(word):
+                        yield form, case, gender
 
 
 def _could_be(word: str, case: str, gender: str) -> bool:
@@ -255,14 +269,7 @@ def _foreign(word: str, case: str, gender: str, written: frozenset[str]) -> str:
     if case == 'nomn':
         # The case is unknown or nominative: only a shorter form the document writes (Байден beside
         # Байдена) shows that this one is inflected.
-        for (_, other_case), endings in ENDINGS.items():
-            for ending, replacement in endings:
-                stem = word[:-len(ending)]
-                if other_case != 'nomn' and word.lower().endswith(ending) and len(stem) > 1:
-                    for candidate in (stem + replacement, stem):
-                        if fold(candidate) in written and fold(candidate) != fold(word):
-                            return candidate
-        return word
+        return next((form for form, _, _ in _written_forms(word, written)), word)
     candidates = []
     for ending, replacement in ENDINGS.get((gender, case), ()):
         if word.lower().endswith(ending) and len(word) > len(ending) + 1:

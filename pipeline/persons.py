@@ -17,6 +17,7 @@ from .names import (
     case_and_gender,
     context_case,
     context_gender,
+    known_as,
     name_words,
     normalize_person,
     opens_sentence,
@@ -96,10 +97,10 @@ def split_joined(text: str, cuts: list[tuple[int, int, bool]]) -> list[tuple[int
             for k in range(1, len(name)):
                 head, tail = name[:k], name[k:]
                 if (not (named(head) and named(tail, head[-1])) or head[-1] == tail[0]
-                        or _patronymic(text[slice(*found[k - 1])])):
+                        or known_as(text[slice(*found[k - 1])], 'Patr')):
                     continue
                 if len(head) == len(tail) == 1 and not (_after_kinship_noun(text, start)
-                                                        and not _first_name(text[slice(*found[0])])):
+                                                        and not known_as(text[slice(*found[0])], 'Name')):
                     continue
                 split = k
                 break
@@ -114,14 +115,6 @@ def _after_kinship_noun(text: str, start: int) -> bool:
     """The word before `start` is a kinship noun (`сын`, `вдова`), which takes a name in the genitive."""
     before = PREVIOUS_WORD.search(text, max(0, start - 40), start)
     return bool(before and lemmas(before.group(1)) & load_word_list('kinship_nouns.txt'))
-
-
-def _first_name(word: str) -> bool:
-    return any(p.is_known and 'Name' in p.tag.grammemes for p in parses(word))
-
-
-def _patronymic(word: str) -> bool:
-    return any(p.is_known and 'Patr' in p.tag.grammemes for p in parses(word))
 
 
 def title_ranges(text: str) -> list[tuple[int, int]]:
