@@ -137,14 +137,17 @@ def context_case(text: str, start: int) -> str | None:
     match = PREVIOUS_WORD.search(text, max(0, start - 40), start)
     if not match:
         return None
-    word = match.group(1).lower()
+    written = match.group(1).lstrip('-')  # `66-летнего`: the digits are not matched
+    word = written.lower()
     if word in PREPOSITION_CASES:  # also opening a sentence: `У Клинтон был кашель`
         return PREPOSITION_CASES[word]
-    if not match.group(1)[:1].islower():
+    if not written[:1].islower():
         return None
     readings = parses(word)
     if readings and 'VERB' in readings[0].tag.grammemes:
         return 'nomn'  # `заявил Николас Мадуро`
+    if readings and readings[0].is_known and {'ADJF', 'PRTF'} & readings[0].tag.grammemes:
+        return readings[0].tag.case  # an adjective agrees with the name: `у 66-летнего Никоса Анастасиадиса`
     nouns = [p for p in readings if 'NOUN' in p.tag.grammemes and p.is_known]
     if not nouns or readings[0] not in nouns:
         return None
@@ -158,11 +161,16 @@ def context_case(text: str, start: int) -> str | None:
     return 'gent'
 
 
+def _telling(words: tuple[str, ...]) -> list[str]:
+    """The words of a name whose form tells a case and gender: known to the dictionary and declined."""
+    return [word for word in words
+            if not INITIAL.match(word) and _known(word) and not _indeclinable(word) and not _ordinal(word)]
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _scores(words: tuple[str, ...], hint: str | None = None) -> dict[tuple[str, str], float]:
     """How well the name's known words agree on each (case, gender); 0 where none reads so."""
-    telling = [word for word in words
-               if not INITIAL.match(word) and _known(word) and not _indeclinable(word) and not _ordinal(word)]
+    telling = _telling(words)
     scores = {}
     for case in CASES:
         for gender in GENDERS:
@@ -190,13 +198,18 @@ def _ordinal(word: str) -> bool:
     return known_as(word, 'Anum')
 
 
-def own_gender(words: tuple[str, ...], hint: str | None = None) -> str | None:
-    """The gender the name's own words allow, if they allow only one (`Медведевой`, `Еленой
-    Малашенко`); None for `Евгения Медведева` (she, or his genitive) and for `Малашенко`. The case
-    `hint` changes no answer: passing the one used for the name shares its cached readings."""
-    scores = _scores(words, hint)
-    genders = {gender for (_, gender), score in scores.items() if score > 0}
-    return genders.pop() if len(genders) == 1 else None
+@lru_cache(maxsize=CACHE_SIZE)
+def own_gender(words: tuple[str, ...]) -> str | None:
+    """The gender in which more of the name's words read together than in the other (`Медведевой`,
+    `Еленой Малашенко`, `Андрияну Григорьевичу Николаеву`, whose first name and surname would also
+    read as her accusative, but not his patronymic); None for `Евгения Медведева` (she, or his
+    genitive) and for `Малашенко`."""
+    telling = _telling(words)
+    most = {gender: max(sum(_readings(word, case, gender) is not None for word in telling) for case in CASES)
+            for gender in GENDERS}
+    if most['masc'] == most['femn']:
+        return None
+    return 'masc' if most['masc'] > most['femn'] else 'femn'
 
 
 @lru_cache(maxsize=CACHE_SIZE)

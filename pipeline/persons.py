@@ -214,7 +214,7 @@ def find_persons(text: str, spans: list[Span]) -> list[Mention]:
     for start, end, alias in cuts:
         words = name_words(text[start:end])
         hint = context_case(text, start)
-        gender = own_gender(tuple(words), hint)
+        gender = own_gender(tuple(words))
         if gender is None:
             # not after a word that asks for another case: the verb goes with that word (`у Клинтон был`)
             gender = context_gender(text, end) if hint in (None, 'nomn') else None
@@ -241,8 +241,11 @@ def find_persons(text: str, spans: list[Span]) -> list[Mention]:
 
 
 def _gender_keys(words: list[str]) -> list[tuple[str, ...]]:
-    """Where a name's gender is looked up: its own words, then its surname (both as stems)."""
-    stems = tuple(stem(word) for word in words if not INITIAL.match(word)) or (fold(words[-1]),)
+    """Where a name's gender is looked up: its own words, then its surname (both as stems). Initials and
+    a patronymic are left out, so that `Андрияна Николаева` (she, or his genitive) learns his gender
+    from `Андрияну Григорьевичу Николаеву`."""
+    stems = tuple(stem(word) for word in words
+                  if not INITIAL.match(word) and not known_as(word, 'Patr')) or (fold(words[-1]),)
     return [stems, stems[-1:]] if len(stems) > 1 else [stems]
 
 

@@ -83,6 +83,8 @@ def test_normalize_person_prefers_a_form_the_document_writes():
     ('фильмы «Сияние» Кубрика', 'gent'),  # after a title: its author, not a new clause
     ('премию вручили французу Вамбе', 'datv'),  # a person noun names the person…
     ('подарок сыну Путина', None),              # …a kinship noun may take either: `сыну Путина`, `жена Алисия`
+    ('шансы у 66-летнего Анастасиадиса', 'gent'),  # an adjective agrees with the name
+    ('памятник знаменитому Пеле', 'datv'),
 ])
 def test_context_case(text, case):
     start = text.rfind(' ') + 1
@@ -123,6 +125,8 @@ def test_normalize_person_with_context(written, hint, nominative):
     (['Игорь', 'Малашенко'], 'masc'),
     (['Евгения', 'Медведева'], None),     # she, or his genitive
     (['Малашенко'], None),                # indeclinable: the word says nothing
+    (['Андрияну', 'Григорьевичу', 'Николаеву'], 'masc'),  # also her accusative, but not his patronymic
+    (['Андрияну', 'Николаеву'], None),   # his dative, or her accusative
 ])
 def test_own_gender(words, gender):
     assert own_gender(tuple(words)) == gender

@@ -104,6 +104,14 @@ def test_find_persons_in_context(extractor, text, expected):
     assert [m.entity for m in extractor(text).mentions if m.type == 'person'] == expected
 
 
+def test_a_name_takes_the_gender_of_its_fuller_form(extractor):
+    # `Андрияна Николаева` is she, or his genitive; his patronymic elsewhere says which
+    text = 'Памятник Андрияну Григорьевичу Николаеву открыли. Полёт Андрияна Николаева длился долго.'
+    persons = [m for m in extractor(text).mentions if m.type == 'person']
+    assert [m.normal for m in persons] == ['Андриян Григорьевич Николаев', 'Андриян Николаев']
+    assert {m.entity for m in persons} == {'Андриян Григорьевич Николаев'}
+
+
 def test_initials_take_the_surname_after_them():
     from pipeline.persons import _with_surname
 
