@@ -156,8 +156,11 @@ def context_case(text: str, start: int) -> str | None:
     if lemmas(word) & titles():
         return nouns[0].tag.case
     best = nouns[0].tag
-    if {'anim', 'sing'} <= best.grammemes and best.case in ('datv', 'ablt', 'loct'):
-        return best.case  # a person noun names the person: `французу Анаклету Вамбе`, `с журналистом Ивановым`
+    if lemmas(word) & load_word_list('relation_nouns.txt'):
+        return 'gent'  # the other person: `соратник Цзян Цзэминя`, `адвокату Ассанжа`
+    if {'anim', 'sing'} <= best.grammemes and best.case in ('nomn', 'datv', 'ablt', 'loct'):
+        # a person noun names the person: `американка София Коппола`, `французу Анаклету Вамбе`
+        return best.case
     return 'gent'
 
 
@@ -178,7 +181,11 @@ def _scores(words: tuple[str, ...], hint: str | None = None) -> dict[tuple[str, 
             for word in telling:
                 reading = _readings(word, case, gender)
                 if reading is not None:
-                    score += 1 + reading.weight
+                    # the last word is a surname: a first name's reading there counts, but does not
+                    # outweigh the first name (`Клару Освальд` is her accusative, not *Освальд's nominative)
+                    as_first_name = (len(words) > 1 and word is words[-1] and reading.parse is not None
+                                     and {'Name', 'Surn'} & reading.parse.tag.grammemes == {'Name'})
+                    score += 1 if as_first_name else 1 + reading.weight
             if score > 0:  # the context breaks ties such as `Евгения Медведева` (she, or his genitive)
                 score += (0.3 if case == hint else 0.0) + (0.01 if case == 'nomn' else 0.0)
             scores[case, gender] = score

@@ -82,6 +82,8 @@ def test_normalize_person_prefers_a_form_the_document_writes():
     ('У Клинтон', 'gent'),    # a preposition opening the sentence still asks for its case
     ('фильмы «Сияние» Кубрика', 'gent'),  # after a title: its author, not a new clause
     ('премию вручили французу Вамбе', 'datv'),  # a person noun names the person…
+    ('приз получила американка Коппола', 'nomn'),
+    ('умер соратник Цзэминя', 'gent'),          # …a noun for a relation names the other one
     ('подарок сыну Путина', None),              # …a kinship noun may take either: `сыну Путина`, `жена Алисия`
     ('шансы у 66-летнего Анастасиадиса', 'gent'),  # an adjective agrees with the name
     ('памятник знаменитому Пеле', 'datv'),
@@ -114,6 +116,7 @@ def test_context_case(text, case):
     ('Анастасия Ракова', 'gent', 'Анастасия Ракова'),
     ('Сильвия Найд', 'gent', 'Сильвия Найд'),
     ('Ганца', 'gent', 'Ганц'),             # a masculine one does not: not *Ганец
+    ('Клару Освальд', None, 'Клара Освальд'),  # a surname the dictionary knows only as his first name
 ])
 def test_normalize_person_with_context(written, hint, nominative):
     assert normalize_person(name_words(written), hint=hint) == nominative
