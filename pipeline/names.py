@@ -309,6 +309,11 @@ def _foreign(word: str, case: str, gender: str, written: frozenset[str]) -> str:
     for candidate in candidates:
         if fold(candidate) in written:
             return candidate
+    if not candidates:  # no ending of this case: the form of another case's reading the document writes
+        # (`Дерека Чисору` beside `Дерек Чисора`), if no shorter one is also written (`Мигеля` beside `Мигель`)
+        for form, _, _ in _written_forms(word, written, bare_stems=False):
+            if next(_written_forms(form, written, bare_stems=False), None) is None:
+                return form
     # Foreign names ending in -е, -и, -о, -э rarely decline (Сиссе, Буфье, Саркози, Мадуро): keep them,
     # unless a two-letter Russian ending shows a declined name (Гарсии, Сарновым).
     if word[-1:].lower() in 'оеэи' and not any(word.lower().endswith(e) for e, _ in

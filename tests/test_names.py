@@ -57,6 +57,10 @@ def test_name_words(written, words):
     (['Саркози'], {'саркоз'}, 'gent', 'Саркози'),         # …not after another one
     (['Мигеля', 'Диас-Канеля'], {'диас-канель', 'канель'}, 'gent', 'Мигель Диас-Канель'),
     (['Небензю'], set(), 'accs', 'Небензя'),
+    # no genitive ends so: the accusative's nominative, which the document writes…
+    (['Дерека', 'Чисору'], {'дерек', 'чисора', 'чисору'}, 'gent', 'Дерек Чисора'),
+    # …and not an inflected form of it (`Мигеля` beside `Мигель`)
+    (['Мигелю'], {'мигель', 'мигеля', 'мигелю'}, 'gent', 'Мигель'),
     # `Лиам` is written elsewhere: `Лиама` is a genitive, and so is `Хоулетта`
     (['Лиама', 'Хоулетта'], {'лиам', 'лиама', 'хоулетта', 'хоулеттом'}, None, 'Лиам Хоулетт'),
 ])
