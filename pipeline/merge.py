@@ -152,10 +152,10 @@ def _by_words(words: list[str], full) -> _FullName | None:
 def _misspelt(word: str, full) -> _FullName | None:
     """The one full name whose surname differs from this bare surname by a single letter, both long
     (`Георгиева` for `Валерий Гергиев`, `Курнеса` for `Геннадий Кернес`): a typo or a second spelling."""
-    short = stem(word)
-    if len(short) < 5:
-        return None
-    return _only([other for other in full if _one_edit(short, stem(other.normal.split()[-1]))])
+    def misspelt(surname: str) -> bool:  # compared as stems, or whole where a stem is short (`Буффье`, `Буфье`)
+        return _one_edit(stem(word), stem(surname)) or _one_edit(fold(word), fold(surname))
+
+    return _only([other for other in full if misspelt(other.normal.split()[-1])])
 
 
 def _only(found: list[_FullName]) -> _FullName | None:
