@@ -34,6 +34,12 @@ def _initial_fits(initial: str, word: str) -> bool:
     return len(letters) <= len(parts) and all(fold(p).startswith(fold(i)) for i, p in zip(letters, parts))
 
 
+def _initials_fit(initialled: str, full: _FullName) -> bool:
+    """The initials fit the given names the full name writes; a patronymic's initial the full name
+    leaves out says nothing against it (`В. В. Путин` joins `Владимир Путин`)."""
+    return all(_initial_fits(i, w) for i, w in zip(_initials(initialled), full.normal.split()[:-1]))
+
+
 def is_full_name(name: str) -> bool:
     words = name.split()
     folded = [fold(w) for w in words]
@@ -82,6 +88,8 @@ def merge_persons(mentions: list[Mention]) -> None:
                 mention.kind = 'first'
         if best is None and len(words) == 1:
             best = _misspelt(words[0], names.values())
+        if best is None and mention.kind == 'initials':  # `М. Ахмадинежад` for `Махмуд Ахмадинеджад`
+            best = _misspelt(words[-1], [other for other in names.values() if _initials_fit(mention.normal, other)])
         if best is None and len(words) >= 2:
             best = _by_words(words, names.values())
         mention.entity = best.normal if best else mention.normal
@@ -105,11 +113,8 @@ def _best_full(mention: Mention, words: list[str], candidates) -> _FullName | No
         other_words = other.normal.split()
         if len(other_words) <= len(words) and mention.kind != 'initials':
             continue
-        if mention.kind == 'initials':
-            # the initials fit the given names the full name writes; a patronymic's initial the full
-            # name leaves out says nothing against it (`В. В. Путин` joins `Владимир Путин`)
-            if not all(_initial_fits(i, w) for i, w in zip(_initials(mention.normal), other_words[:-1])):
-                continue
+        if mention.kind == 'initials' and not _initials_fit(mention.normal, other):
+            continue
         if mention.kind == 'full' and fold(words[0]) != fold(other_words[0]):
             continue
         i = bisect_left(other.starts, mention.start)

@@ -132,11 +132,14 @@ def test_one_gender_per_person(extractor, text, expected):
 def test_a_surname_one_letter_off_joins_the_only_full_name_it_fits():
     mentions = [person(0, 'Валерий Гергиев'), person(40, 'Георгиев'), person(80, 'Хасан Рухани'),
                 person(120, 'Роухани'), person(160, 'Иван Петров'), person(200, 'Пётр Петрин'), person(240, 'Петрив'),
-                person(280, 'Фолькер Буфье'), person(320, 'Буффье')]
+                person(280, 'Фолькер Буфье'), person(320, 'Буффье'), person(360, 'Махмуд Ахмадинеджад'),
+                person(400, 'М. Ахмадинежад'), person(440, 'А. Ахмадинежад')]
     merge_persons(mentions)
-    # `Петрив` is one letter off two surnames: it stays alone; `Буффье` is compared whole, its stem being short
+    # `Петрив` is one letter off two surnames: it stays alone; `Буффье` is compared whole, its stem being
+    # short; initials must fit the full name's
     assert [m.entity for m in mentions] == ['Валерий Гергиев', 'Валерий Гергиев', 'Хасан Рухани', 'Хасан Рухани',
-                                            'Иван Петров', 'Пётр Петрин', 'Петрив', 'Фолькер Буфье', 'Фолькер Буфье']
+                                            'Иван Петров', 'Пётр Петрин', 'Петрив', 'Фолькер Буфье', 'Фолькер Буфье',
+                                            'Махмуд Ахмадинеджад', 'Махмуд Ахмадинеджад', 'А. Ахмадинежад']
 
 
 @pytest.mark.parametrize('a, b, one', [
