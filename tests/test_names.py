@@ -57,6 +57,7 @@ def test_name_words(written, words):
     (['Саркози'], {'саркоз'}, 'gent', 'Саркози'),         # …not after another one
     (['Мигеля', 'Диас-Канеля'], {'диас-канель', 'канель'}, 'gent', 'Мигель Диас-Канель'),
     (['Небензю'], set(), 'accs', 'Небензя'),
+    (['Степане', 'Бандере'], {'степан', 'бандера', 'бандере'}, 'loct', 'Степан Бандера'),  # a man of the a-declension
     # no genitive ends so: the accusative's nominative, which the document writes…
     (['Дерека', 'Чисору'], {'дерек', 'чисора', 'чисору'}, 'gent', 'Дерек Чисора'),
     # …and not an inflected form of it (`Мигеля` beside `Мигель`)

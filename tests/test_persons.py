@@ -97,6 +97,7 @@ def test_person_in_quoted_title_dropped_by_extractor(extractor):
 @pytest.mark.parametrize('text, expected', [
     # a name of a list takes the case of the name before it
     ('Пришли Луиса Суареса, Неймара и Жерара Пике.', ['Луис Суарес', 'Неймар', 'Жерар Пике']),
+    ('В споре за звание Лионеля Месси («Барселона») и Неймара.', ['Лионель Месси', 'Неймар']),  # past a bracket
     # initials the tagger cut from their surname take it back
     ('Сенат утвердит кандидатуру Дж.Коми на пост.', ['Дж. Коми']),
 ])
