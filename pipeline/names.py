@@ -143,7 +143,7 @@ def context_case(text: str, start: int) -> str | None:
     if word in PREPOSITION_CASES:  # also opening a sentence: `У Клинтон был кашель`
         return PREPOSITION_CASES[word]
     if not written[:1].islower():
-        return None
+        return _title_before(text, match.start())  # `короля Таиланда Пхумипона`, `вице-президенту США Джо Байдену`
     readings = parses(word)
     if readings and 'VERB' in readings[0].tag.grammemes:
         return 'nomn'  # `заявил Николас Мадуро`
@@ -163,6 +163,16 @@ def context_case(text: str, start: int) -> str | None:
         # a person noun names the person: `американка София Коппола`, `французу Анаклету Вамбе`
         return best.case
     return 'gent'
+
+
+def _title_before(text: str, start: int) -> str | None:
+    """The case of a title before the capitalised word (a country's or an organisation's name in the
+    genitive) that ends at `start`."""
+    match = PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if not match or not match.group(1)[:1].islower() or not lemmas(match.group(1)) & titles():
+        return None
+    nouns = [p for p in parses(match.group(1).lower()) if 'NOUN' in p.tag.grammemes and p.is_known]
+    return nouns[0].tag.case if nouns else None
 
 
 def _telling(words: tuple[str, ...]) -> list[str]:
