@@ -154,7 +154,7 @@ def context_case(text: str, start: int) -> str | None:
         return None
     if lemmas(word) & load_word_list('kinship_nouns.txt'):
         return None  # the relative's genitive (`сыну Путина`) or the person in apposition (`жена Алисия`)
-    if lemmas(word) & titles():
+    if is_title(word):
         return nouns[0].tag.case
     best = nouns[0].tag
     if lemmas(word) & load_word_list('relation_nouns.txt'):
@@ -169,7 +169,7 @@ def _title_before(text: str, start: int) -> str | None:
     """The case of a title before the capitalised word (a country's or an organisation's name in the
     genitive) that ends at `start`."""
     match = PREVIOUS_WORD.search(text, max(0, start - 40), start)
-    if not match or not match.group(1)[:1].islower() or not lemmas(match.group(1)) & titles():
+    if not match or not match.group(1)[:1].islower() or not is_title(match.group(1)):
         return None
     nouns = [p for p in parses(match.group(1).lower()) if 'NOUN' in p.tag.grammemes and p.is_known]
     return nouns[0].tag.case if nouns else None
@@ -429,6 +429,14 @@ def opens_sentence(text: str, start: int) -> bool:
 def titles() -> frozenset[str]:
     """Lemmas of `data/person_titles.txt`."""
     return load_word_list('person_titles.txt')
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def is_title(word: str) -> bool:
+    """A title or role of `data/person_titles.txt` in any form, also a hyphenated one the dictionary
+    knows whole (`вице-президенту`, which `lemmas` reads by its first part)."""
+    return bool(lemmas(word) & titles()) or any(p.is_known and fold(p.normal_form) in titles()
+                                                 for p in parses(word.lower()))
 
 
 NEXT_WORD = re.compile(r'[ \xa0]+([а-яё]+)\b')

@@ -17,12 +17,12 @@ from .names import (
     case_and_gender,
     context_case,
     context_gender,
+    is_title,
     known_as,
     name_words,
     normalize_person,
     opens_sentence,
     own_gender,
-    titles,
 )
 from .records import Mention, Span, Token
 
@@ -175,7 +175,7 @@ def _animate(word: str) -> bool:
     (`Мадонна`, `Мессии`, `Ревун`), where `Зенита`, `Кораном`, `Папа`, `Доктор` are not."""
     readings = parses(word)
     return (bool(readings) and {'NOUN', 'anim'} <= readings[0].tag.grammemes  # the likeliest reading
-            and not lemmas(word) & titles())
+            and not is_title(word))
 
 
 def _not_a_name(word: str) -> bool:
@@ -189,7 +189,7 @@ AGE = re.compile(r'летн(?:ий|яя|его|ей|ему|им|юю)$', re.IGNO
 
 def _is_title(word: str) -> bool:
     """A title, role or description before a name (Император, Папа, Племянник, Семидесятилетний)."""
-    if lemmas(word) & titles() or AGE.search(word):
+    if is_title(word) or AGE.search(word):
         return True
     readings = parses(word)
     return (bool(readings) and readings[0].is_known and 'ADJF' in readings[0].tag.grammemes
