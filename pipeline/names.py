@@ -13,6 +13,7 @@ asks for a case (`context_case`), a past-tense verb after it shows a gender (`co
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -173,6 +174,26 @@ def _title_before(text: str, start: int) -> str | None:
         return None
     nouns = [p for p in parses(match.group(1).lower()) if 'NOUN' in p.tag.grammemes and p.is_known]
     return nouns[0].tag.case if nouns else None
+
+
+# The Latin letters a Cyrillic final letter is written with (`ch`, `sh`, `ph` end in h).
+LATIN_ENDINGS = {'а': 'a', 'я': 'a', 'о': 'o', 'у': 'u', 'ю': 'u', 'е': 'e', 'э': 'e', 'ё': 'o', 'и': 'iy',
+                 'ы': 'y', 'й': 'iy', 'б': 'b', 'в': 'vw', 'г': 'gh', 'д': 'd', 'ж': 'jgz', 'з': 'zs',
+                 'к': 'kcq', 'л': 'l', 'м': 'm', 'н': 'n', 'п': 'p', 'р': 'r', 'с': 'scz', 'т': 't',
+                 'ф': 'fh', 'х': 'hx', 'ц': 'cz', 'ч': 'h', 'ш': 'h', 'щ': 'h'}
+
+
+def ends_as_latin(words: list[str], latin: list[str]) -> bool:
+    """Each word of a name ends as the Latin spelling given beside it does (`Хайдара`, `Haidara`;
+    `Фолькер`, `Volker`; not `Фолькера` nor `Марком`, `Mark`)."""
+    if len(words) != len(latin):
+        return False
+    for word, other in zip(words, latin):
+        letters = fold(word).rstrip('ь')  # `Игорь`, `Igor`
+        other_last = unicodedata.normalize('NFKD', other.lower()).encode('ascii', 'ignore').decode()[-1:]
+        if not letters or not other_last or other_last not in LATIN_ENDINGS.get(letters[-1], ''):
+            return False
+    return True
 
 
 def _telling(words: tuple[str, ...]) -> list[str]:

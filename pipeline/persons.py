@@ -17,6 +17,7 @@ from .names import (
     case_and_gender,
     context_case,
     context_gender,
+    ends_as_latin,
     is_title,
     known_as,
     name_words,
@@ -224,9 +225,14 @@ def find_persons(text: str, spans: list[Span]) -> list[Mention]:
                 shown.setdefault(key, set()).add(gender)
     mentions = []
     previous_end, previous_case = -1, None
-    for start, end, alias, words, hint, gender in names:
+    for i, (start, end, alias, words, hint, gender) in enumerate(names):
+        latin = names[i + 1] if i + 1 < len(names) and names[i + 1][2] else None  # `(Aissata Haidara Cisse)`
         if alias:
             normal = text[start:end]
+        elif latin and ends_as_latin(words, latin[3]):
+            # each word ends as its Latin spelling does: the name is its own nominative (`Айссата Хайдара
+            # Сиссе (Aissata Haidara Cisse)`, where `Хайдара` alone would read as his genitive)
+            normal = ' '.join(words)
         else:
             if hint is None and previous_case and LIST_LINK.fullmatch(text, previous_end, start):
                 hint = previous_case  # `Луиса Суареса, Неймара и Жерара Пике`: a list shares one case
