@@ -55,7 +55,8 @@ def merge_persons(mentions: list[Mention]) -> None:
     first name with a patronymic, joins the one full name that starts with it, if only one does
     (`Мишель` → `Мишель Обама`, `Елизавета Петровна` → `Елизавета Глинка`). Where several full
     names fit, one of the mention's gender wins (`Малашенко женился` after `Игорь` and `Елена
-    Малашенко`), then the longest, the nearest one before the mention, the most frequent. A bare
+    Малашенко`), then one named before the mention, the longest, the nearest, the most frequent; and
+    where the one chosen joins a longer full name itself, the mention follows it. A bare
     surname that fits none joins the one full name whose surname is one letter off (`Георгиева`,
     `Валерий Гергиев`). A first name with a patronymic joins the one full name it begins (`Владимир
     Владимирович Путин`), and a name with its surname first the same name in the usual order. Full
@@ -93,6 +94,15 @@ def merge_persons(mentions: list[Mention]) -> None:
         if best is None and len(words) >= 2:
             best = _by_words(words, names.values())
         mention.entity = best.normal if best else mention.normal
+    # a shorter full name joins a longer one (`Джанет Рено`, `Джанет Вуд Рено`): so do the mentions
+    # that joined the shorter
+    longer = {}
+    for mention in mentions:
+        if mention.kind == 'full':
+            longer.setdefault(fold(mention.normal), mention.entity)
+    for mention in mentions:
+        if mention.kind in ('surname', 'initials', 'first'):
+            mention.entity = longer.get(fold(mention.entity), mention.entity)
 
 
 @dataclass(slots=True)
@@ -122,7 +132,7 @@ def _best_full(mention: Mention, words: list[str], candidates) -> _FullName | No
         # a name of the other gender only if no other fits (`Малашенко женился` after `Игорь` and
         # `Елена Малашенко`; but `Гиффордс была` joins `Габриэль Гиффордс`, whom the dictionary takes for a man)
         agrees = not (mention.gender and other.gender() not in ('', mention.gender))
-        rank = (agrees, len(other_words), i > 0, nearest, len(other.starts))
+        rank = (agrees, i > 0, len(other_words), nearest, len(other.starts))
         if best is None or rank > best[0]:
             best = (rank, other)
     return best[1] if best else None

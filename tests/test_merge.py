@@ -57,6 +57,18 @@ def test_merge_persons_unit():
     ]
 
 
+def test_a_surname_joins_a_name_given_before_it_over_a_longer_one_given_after():
+    mentions = [person(0, 'Сумаила Сиссе'), person(40, 'Сиссе'), person(80, 'Айссата Хайдара Сиссе')]
+    merge_persons(mentions)
+    assert [m.entity for m in mentions] == ['Сумаила Сиссе', 'Сумаила Сиссе', 'Айссата Хайдара Сиссе']
+
+
+def test_a_surname_follows_its_full_name_into_a_longer_one():
+    mentions = [person(0, 'Джанет Рено'), person(40, 'Рено'), person(80, 'Джанет Вуд Рено')]
+    merge_persons(mentions)
+    assert [m.entity for m in mentions] == ['Джанет Вуд Рено'] * 3
+
+
 def test_merge_persons_initials_must_agree():
     mentions = [person(0, 'Николас Мадуро'), person(40, 'А. Мадуро')]
     merge_persons(mentions)
