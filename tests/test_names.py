@@ -69,6 +69,11 @@ def test_normalize_person_with_written_forms(words, written, hint, nominative):
     assert normalize_person(words, frozenset(written), hint) == nominative
 
 
+def test_a_womans_genitive_in_i_after_a_velar():
+    # `концерт Монеточки` after `Монеточка собрала`: -и is her genitive's -ы after к, as in Russian words
+    assert normalize_person(['Монеточки'], frozenset({'монеточка', 'монеточки'}), 'gent', 'femn') == 'Монеточка'
+
+
 def test_normalize_person_prefers_a_form_the_document_writes():
     # `Сабриэлем` alone would lose `-ем` either way; `written` decides the spelling.
     assert normalize_person(['Сабриэлем'], frozenset({'сабриэл', 'матиас'}), 'ablt') == 'Сабриэл'
