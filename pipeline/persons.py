@@ -71,7 +71,8 @@ def split_joined(text: str, cuts: list[tuple[int, int, bool]]) -> list[tuple[int
     named on its own in the document, as a name or as the surname of another full name (`Эво Моралес
     Эдвард Сноуден`; `сын Кэтрин Жермен Джексон` beside `Кэтрин` and `Жермен Джексон`; `Тони Сопрано
     Гандольфини` beside `Джеймс Гандольфини`). Two single words split only after a kinship noun, and
-    only if the first is no dictionary first name (`сын Акихито Нарухито`, but `его брат Рауль Кастро`).
+    only if the first is no dictionary first name (`сын Акихито Нарухито`, but `его брат Рауль Кастро`);
+    there a dictionary first name needs no other mention (`внучка Шаймиева Камиля`).
     A first name with a patronymic stays with its surname (`Владимир Владимирович Путин` beside
     `Владимир Владимирович` and `Путин`), and so does a double surname (`Энрике Каприлес Радонски`)."""
     words = {}
@@ -97,11 +98,14 @@ def split_joined(text: str, cuts: list[tuple[int, int, bool]]) -> list[tuple[int
         if len(name) >= 2 and names[name] == 1:
             for k in range(1, len(name)):
                 head, tail = name[:k], name[k:]
-                if (not (named(head) and named(tail, head[-1])) or head[-1] == tail[0]
-                        or known_as(text[slice(*found[k - 1])], 'Patr')):
+                single = len(head) == len(tail) == 1
+                if single and not (_after_kinship_noun(text, start) and not known_as(text[slice(*found[0])], 'Name')):
                     continue
-                if len(head) == len(tail) == 1 and not (_after_kinship_noun(text, start)
-                                                        and not known_as(text[slice(*found[0])], 'Name')):
+                # after a kinship noun, the relative's surname and a dictionary first name: `внучка
+                # Шаймиева Камиля`, though `Камиля` is named nowhere else
+                tail_named = named(tail, head[-1]) or single and known_as(text[slice(*found[1])], 'Name')
+                if (not (named(head) and tail_named) or head[-1] == tail[0]
+                        or known_as(text[slice(*found[k - 1])], 'Patr')):
                     continue
                 split = k
                 break
