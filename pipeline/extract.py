@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .countries import find_countries, load_countries
-from .merge import merge_persons
+from .merge import merge_persons, name_relatives
 from .ner import NER
 from .persons import echo_persons, find_persons
 from .records import Mention
@@ -58,7 +58,9 @@ class Extractor:
             result.mentions += part.mentions
             result.sentences += part.sentences
             result.tokens += part.tokens
-        merge_persons([m for m in result.mentions if m.type == 'person'])
+        persons = [m for m in result.mentions if m.type == 'person']
+        merge_persons(persons)
+        name_relatives(visible, persons)
         for mention in result.mentions:
             mention.text = text[mention.start:mention.end]
             mention.doc_id = doc_id

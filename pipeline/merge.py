@@ -7,8 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .morph import DATA, fold, lemmas, stem
-from .names import INITIAL, known_as
+from .morph import DATA, fold, lemmas, load_word_list, match_case, parses, stem
+from .names import INITIAL, PREVIOUS_WORD, ROMAN, known_as, name_words, normalize_person
 from .records import Mention
 
 
@@ -213,3 +213,63 @@ def _by_first_name(word: str, full) -> _FullName | None:
     fullest = max(names, key=lambda m: (len(m.normal.split()), -m.starts[0]))
     surname = _surname_key(fullest.normal)
     return fullest if all(surname & _surname_key(other.normal) for other in names) else None
+
+
+def name_relatives(text: str, mentions: list[Mention]) -> None:
+    """A bare first name after a kinship noun takes the surname of the person named just before in the
+    sentence, in the kinship noun's gender: `Барак Обама с женой Мишель` → `Мишель Обама`, `Иван Петров и
+    его жена Анна` → `Анна Петрова`, `У Шнурова есть дочь Серафима` → `Серафима
+    Шнурова` (the noun also shows her gender). Not a child after a woman's name (`брак с Мариной Уилер
+    — дочь Лара`): children mostly bear the father's surname. Sets `entity` (and `normal`) where merging
+    left the first name alone."""
+    for i, mention in enumerate(mentions):
+        if mention.kind != 'surname' or mention.entity != mention.normal or not known_as(mention.normal, 'Name'):
+            continue
+        before = PREVIOUS_WORD.search(text, max(0, mention.start - 40), mention.start)
+        gender = _kinship_gender(before.group(1)) if before else None
+        relative = next((other for other in reversed(mentions[:i]) if other.kind != 'alias'), None)
+        if (gender is None or relative is None or relative.sentence != mention.sentence
+                or relative.end > before.start(1) or relative.kind == 'first'
+                or relative.gender == 'femn' and lemmas(before.group(1)) & CHILD_NOUNS):
+            continue
+        surname = relative.entity.split()[-1]
+        if (len(relative.entity.split()) < 2 and relative.kind != 'surname' or INITIAL.match(surname)
+                or not surname[:1].isupper() or known_as(surname, 'Name', 'sing') and not known_as(surname, 'Surn')
+                or known_as(surname, 'Patr')
+                or ROMAN.fullmatch(surname)):
+            continue  # no surname: `Виктор Фёдорович`, `Елизавета`, `Георг II`
+        first = normalize_person(name_words(mention.text), gender_hint=gender)
+        if known_as(first, 'Name'):
+            mention.normal = first
+        mention.entity = f'{mention.normal} {surname_in_gender(surname, gender)}'
+
+
+CHILD_NOUNS = frozenset({'сын', 'дочь', 'внук', 'внучка'})
+
+
+def _kinship_gender(word: str) -> str | None:
+    """The gender of a kinship noun (`женой`: femn, `сын`: masc), None for any other word."""
+    if not lemmas(word) & load_word_list('kinship_nouns.txt'):
+        return None
+    return next((str(p.tag.gender) for p in parses(word.lower())
+                 if 'NOUN' in p.tag.grammemes and p.tag.gender in ('masc', 'femn')), None)
+
+
+FEMININE_SURNAME = (('ский', 'ская'), ('цкий', 'цкая'), ('ов', 'ова'), ('ев', 'ева'), ('ёв', 'ёва'),
+                    ('ин', 'ина'), ('ын', 'ына'))
+
+
+def surname_in_gender(surname: str, gender: str) -> str:
+    """A surname in the given gender: `Алиев` → `Алиева`, `Зеленский` → `Зеленская`, `Иванова` →
+    `Иванов` for a man; a surname that does not change (`Обама`, `Трамп`, `Янукович`) stays."""
+    other = 'masc' if gender == 'femn' else 'femn'
+    for parse in parses(surname.lower()):
+        if parse.is_known and {'Surn', other, 'nomn'} <= parse.tag.grammemes:
+            inflected = parse.inflect({gender, 'nomn', 'sing'})
+            return match_case(surname, inflected.word) if inflected else surname
+    lower = surname.lower()
+    for masculine, feminine in FEMININE_SURNAME:
+        mine, theirs = (feminine, masculine) if gender == 'femn' else (masculine, feminine)
+        if lower.endswith(theirs) and not lower.endswith(mine):
+            return surname[:-len(theirs)] + mine
+    return surname
