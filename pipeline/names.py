@@ -173,7 +173,8 @@ def _title_before(text: str, start: int) -> str | None:
     if not match or not match.group(1)[:1].islower() or not is_title(match.group(1)):
         return None
     nouns = [p for p in parses(match.group(1).lower()) if 'NOUN' in p.tag.grammemes and p.is_known]
-    return nouns[0].tag.case if nouns else None
+    # one person's title, not a plural that is itself a genitive (`секретарь кабинета министров Японии`)
+    return nouns[0].tag.case if nouns and 'sing' in nouns[0].tag.grammemes else None
 
 
 # The Latin letters a Cyrillic final letter is written with (`ch`, `sh`, `ph` end in h).
