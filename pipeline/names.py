@@ -367,14 +367,17 @@ def normalize_person(words: list[str], written: frozenset[str] = frozenset(), hi
              if i == 0 or INITIAL.match(w) or fold(w) != fold(words[i - 1])]
     if _last_part_declines(words, hint):  # `одобрения Дэн Сяопина`, `у Ким Чен Ына`
         return GENERATION.sub('', ' '.join(words[:-1] + [_foreign(words[-1], hint, 'masc', written)]))
-    case, gender = case_and_gender(tuple(words), hint, gender_hint)
+    # an Arabic family name after its article stays as written (`Хамад бин Халифа Аль Тани`, not *Таня)
+    fixed = {i for i in range(len(words)) if fold(words[i]) in ARTICLES or i and fold(words[i - 1]) in ARTICLES}
+    declined = tuple(word for i, word in enumerate(words) if i not in fixed) or tuple(words)
+    case, gender = case_and_gender(declined, hint, gender_hint)
     if case == 'nomn' and hint != 'nomn' and not any(_known(word) for word in words):
         # no word says the case: a word the document also writes shorter does (`Лиама Хоулетта`
         # beside `Лиам`), and the rest of the name is in the same case
         case, gender = _written_case(words, written) or (case, gender)
     out = []
-    for word in words:
-        if INITIAL.match(word):
+    for i, word in enumerate(words):
+        if INITIAL.match(word) or i in fixed:
             out.append(word)
             continue
         parts = word.split('-')
@@ -384,6 +387,7 @@ def normalize_person(words: list[str], written: frozenset[str] = frozenset(), hi
 
 
 OBLIQUE = frozenset(CASES[1:])
+ARTICLES = frozenset({'аль', 'эль'})  # written apart: `Аль Тани`, `Аль Сауд` (`аль-Асад` is one word)
 
 
 def _last_part_declines(words: list[str], hint: str | None) -> bool:

@@ -130,6 +130,7 @@ def test_context_case(text, case):
     ('Сильвия Найд', 'gent', 'Сильвия Найд'),
     ('Ганца', 'gent', 'Ганц'),             # a masculine one does not: not *Ганец
     ('Клару Освальд', None, 'Клара Освальд'),  # a surname the dictionary knows only as his first name
+    ('Хамад бин Халифа Аль Тани', None, 'Хамад бин Халифа Аль Тани'),  # a family name after its article
 ])
 def test_normalize_person_with_context(written, hint, nominative):
     assert normalize_person(name_words(written), hint=hint) == nominative
