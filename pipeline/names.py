@@ -465,6 +465,22 @@ def is_title(word: str) -> bool:
                                                  for p in parses(word.lower()))
 
 
+def title_gender(text: str, start: int) -> str | None:
+    """'femn' where the word before a name is a feminine noun for a person, which the name stands in
+    apposition to (`миссис Обама`, `фигуристка Евгения Медведева`); not a kinship or relation noun,
+    which names another person (`жена Путина`). A masculine noun says nothing: `министр Ирина Яровая`."""
+    match = PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if not match:
+        return None
+    word = match.group(1).lower()
+    readings = parses(word)
+    if not readings or not readings[0].is_known or not {'NOUN', 'anim', 'sing', 'femn'} <= readings[0].tag.grammemes:
+        return None
+    if lemmas(word) & (load_word_list('kinship_nouns.txt') | load_word_list('relation_nouns.txt')):
+        return None
+    return 'femn'
+
+
 NEXT_WORD = re.compile(r'[ \xa0]+([а-яё]+)\b')
 
 

@@ -24,6 +24,7 @@ from .names import (
     normalize_person,
     opens_sentence,
     own_gender,
+    title_gender,
 )
 from .records import Mention, Span, Token
 
@@ -222,7 +223,7 @@ def find_persons(text: str, spans: list[Span]) -> list[Mention]:
         gender = own_gender(tuple(words))
         if gender is None:
             # not after a word that asks for another case: the verb goes with that word (`у Клинтон был`)
-            gender = context_gender(text, end) if hint in (None, 'nomn') else None
+            gender = (context_gender(text, end) if hint in (None, 'nomn') else None) or title_gender(text, start)
         names.append((start, end, alias, words, hint, gender))
         if gender and not alias:
             for key in _gender_keys(words):

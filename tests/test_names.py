@@ -158,3 +158,15 @@ def test_own_gender(words, gender):
 ])
 def test_context_gender(text, gender):
     assert context_gender(text, text.index(' ')) == gender
+
+
+@pytest.mark.parametrize('text, gender', [
+    ('сказала миссис Обама', 'femn'),
+    ('выступила фигуристка Медведева', 'femn'),
+    ('рядом жена Путина', None),       # a kinship noun names another person
+    ('вчера министр Яровая', None),     # a masculine noun says nothing
+])
+def test_title_gender(text, gender):
+    from pipeline.names import title_gender
+
+    assert title_gender(text, text.rindex(' ') + 1) == gender
