@@ -465,6 +465,17 @@ def is_title(word: str) -> bool:
                                                  for p in parses(word.lower()))
 
 
+def after_opening_noun(text: str, start: int) -> bool:
+    """The name follows a common noun that opens the sentence (`Семья Обамы приобрела`, `Биография Нэша
+    вошла`): the name is its genitive, and a verb after them agrees with the noun."""
+    match = PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if not match or not opens_sentence(text, match.start(1)):
+        return False
+    readings = parses(match.group(1).lower())
+    return (bool(readings) and readings[0].is_known and 'NOUN' in readings[0].tag.grammemes
+            and not NAME_TAGS & readings[0].tag.grammemes and not is_title(match.group(1)))
+
+
 def title_gender(text: str, start: int) -> str | None:
     """'femn' where the word before a name is a feminine noun for a person, which the name stands in
     apposition to (`миссис Обама`, `фигуристка Евгения Медведева`); not a kinship or relation noun,

@@ -14,6 +14,7 @@ from .names import (
     NAME_TAGS,
     PREVIOUS_WORD,
     adjectival,
+    after_opening_noun,
     case_and_gender,
     context_case,
     context_gender,
@@ -223,7 +224,8 @@ def find_persons(text: str, spans: list[Span]) -> list[Mention]:
         gender = own_gender(tuple(words))
         if gender is None:
             # not after a word that asks for another case: the verb goes with that word (`у Клинтон был`)
-            gender = (context_gender(text, end) if hint in (None, 'nomn') else None) or title_gender(text, start)
+            verb = hint in (None, 'nomn') and not after_opening_noun(text, start)
+            gender = (context_gender(text, end) if verb else None) or title_gender(text, start)
         names.append((start, end, alias, words, hint, gender))
         if gender and not alias:
             for key in _gender_keys(words):

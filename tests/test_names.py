@@ -170,3 +170,15 @@ def test_title_gender(text, gender):
     from pipeline.names import title_gender
 
     assert title_gender(text, text.rindex(' ') + 1) == gender
+
+
+@pytest.mark.parametrize('text, after', [
+    ('Семья Обамы', True),     # the name is the noun's genitive: a verb after them agrees with the noun
+    ('Биография Нэша', True),
+    ('Вчера Нэша', False),     # no noun
+    ('Президент Обама', False),  # a title: the name stands in apposition
+])
+def test_after_opening_noun(text, after):
+    from pipeline.names import after_opening_noun
+
+    assert after_opening_noun(text, text.rindex(' ') + 1) == after
