@@ -232,16 +232,25 @@ def name_relatives(text: str, mentions: list[Mention]) -> None:
                 or relative.end > before.start(1) or relative.kind == 'first'
                 or relative.gender == 'femn' and lemmas(before.group(1)) & CHILD_NOUNS):
             continue
-        surname = relative.entity.split()[-1]
-        if (len(relative.entity.split()) < 2 and relative.kind != 'surname' or INITIAL.match(surname)
-                or not surname[:1].isupper() or known_as(surname, 'Name', 'sing') and not known_as(surname, 'Surn')
-                or known_as(surname, 'Patr')
-                or ROMAN.fullmatch(surname)):
-            continue  # no surname: `Виктор Фёдорович`, `Елизавета`, `Георг II`
+        surname = _surname(relative)
+        if surname is None:
+            continue
         first = normalize_person(name_words(mention.text), gender_hint=gender)
         if known_as(first, 'Name'):
             mention.normal = first
         mention.entity = f'{mention.normal} {surname_in_gender(surname, gender)}'
+
+
+def _surname(mention: Mention) -> str | None:
+    """The surname of the person a mention names, if its entity shows one (not `Виктор Фёдорович`,
+    `Елизавета`, `Георг II`)."""
+    words = mention.entity.split()
+    last = words[-1]
+    if len(words) < 2 and mention.kind != 'surname' or INITIAL.match(last) or not last[:1].isupper():
+        return None
+    if known_as(last, 'Name', 'sing') and not known_as(last, 'Surn') or known_as(last, 'Patr') or ROMAN.fullmatch(last):
+        return None
+    return last
 
 
 CHILD_NOUNS = frozenset({'сын', 'дочь', 'внук', 'внучка'})

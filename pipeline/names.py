@@ -216,7 +216,7 @@ def _scores(words: tuple[str, ...], hint: str | None = None) -> dict[tuple[str, 
                 if reading is not None:
                     # the last word is a surname: a first name's reading there counts, but does not
                     # outweigh the first name (`Клару Освальд` is her accusative, not *Освальд's nominative)
-                    as_first_name = (len(words) > 1 and word is words[-1] and reading.parse is not None
+                    as_first_name = (len(words) > 1 and word == words[-1] and reading.parse is not None
                                      and {'Name', 'Surn'} & reading.parse.tag.grammemes == {'Name'})
                     score += 1 if as_first_name else 1 + reading.weight
             if score > 0:  # the context breaks ties such as `Евгения Медведева` (she, or his genitive)
