@@ -281,7 +281,8 @@ def _written_case(words: list[str], written: frozenset[str]) -> tuple[str, str] 
     """The (case, gender) of a name one of whose words the document also writes without its case
     ending (`Лиама`, where `Лиам` is written)."""
     return next(((case, gender) for word in words
-                 for _, case, gender in _written_forms(word, written, bare_stems=False)), None)
+                 for form, case, gender in _written_forms(word, written, bare_stems=False)
+                 if not _inflected(form, written, gender)), None)
 
 
 def _written_forms(word: str, written: frozenset[str], bare_stems: bool = True) -> Iterator[tuple[str, str, str]]:
@@ -296,6 +297,12 @@ def _written_forms(word: str, written: frozenset[str], bare_stems: bool = True) 
                 for form in (stem + replacement, stem) if bare_stems else (stem + replacement,):
                     if fold(form) in written and fold(form) != fold(word):
                         yield form, case, gender
+
+
+def _inflected(form: str, written: frozenset[str], gender: str) -> bool:
+    """The document also writes `form` without a case ending of this gender (`Пейдж` for `Пейджа`; but
+    `Савичев` beside `Савичева` is another person, her father)."""
+    return any(g == gender for _, _, g in _written_forms(form, written, bare_stems=False))
 
 
 def _could_be(word: str, case: str, gender: str) -> bool:
@@ -322,7 +329,8 @@ def _foreign(word: str, case: str, gender: str, written: frozenset[str]) -> str:
     if case == 'nomn':
         # The case is unknown or nominative: only a shorter form the document writes (Байден beside
         # Байдена) shows that this one is inflected.
-        return next((form for form, _, _ in _written_forms(word, written)), word)
+        return next((form for form, _, gender in _written_forms(word, written)
+                     if not _inflected(form, written, gender)), word)
     candidates = []
     for ending, replacement in ENDINGS.get((gender, case), ()):
         if word.lower().endswith(ending) and len(word) > len(ending) + 1:
@@ -339,13 +347,15 @@ def _foreign(word: str, case: str, gender: str, written: frozenset[str]) -> str:
                 continue  # a soft sign after two consonants: `Лидстрем` is no instrumental of *Лидстрь
             candidates.append(stem + replacement)
             candidates.append(stem)
+    # a form the document writes, unless it is itself inflected from a shorter one it writes (`Пейджа`
+    # beside `Пейдж` is no nominative for `Пейджу`, nor `Мигеля` beside `Мигель` for `Мигелю`)
     for candidate in candidates:
-        if fold(candidate) in written:
+        if fold(candidate) in written and not _inflected(candidate, written, gender):
             return candidate
     if not candidates:  # no ending of this case: the form of another case's reading the document writes
-        # (`Дерека Чисору` beside `Дерек Чисора`), if no shorter one is also written (`Мигеля` beside `Мигель`)
+        # (`Дерека Чисору` beside `Дерек Чисора`)
         for form, _, _ in _written_forms(word, written, bare_stems=False):
-            if next(_written_forms(form, written, bare_stems=False), None) is None:
+            if not _inflected(form, written, gender):
                 return form
     # Foreign names ending in -е, -и, -о, -э rarely decline (Сиссе, Буфье, Саркози, Мадуро): keep them,
     # unless a two-letter Russian ending shows a declined name (Гарсии, Сарновым).

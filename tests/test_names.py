@@ -58,6 +58,10 @@ def test_name_words(written, words):
     (['Мигеля', 'Диас-Канеля'], {'диас-канель', 'канель'}, 'gent', 'Мигель Диас-Канель'),
     (['Небензю'], set(), 'accs', 'Небензя'),
     (['Степане', 'Бандере'], {'степан', 'бандера', 'бандере'}, 'loct', 'Степан Бандера'),  # a man of the a-declension
+    # a written form that is itself inflected from a shorter written one is no nominative…
+    (['Ларри', 'Пейджу'], {'ларри', 'пейджу', 'пейджа', 'пейдж'}, None, 'Ларри Пейдж'),
+    # …unless the shorter one is of the other gender: her father's surname
+    (['Юлии', 'Савичевой'], {'юлии', 'савичевой', 'савичева', 'савичев'}, 'gent', 'Юлия Савичева'),
     # no genitive ends so: the accusative's nominative, which the document writes…
     (['Дерека', 'Чисору'], {'дерек', 'чисора', 'чисору'}, 'gent', 'Дерек Чисора'),
     # …and not an inflected form of it (`Мигеля` beside `Мигель`)
