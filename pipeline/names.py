@@ -447,7 +447,7 @@ def name_words(text: str) -> list[str]:
 @lru_cache(maxsize=CACHE_SIZE)
 def _name_words(text: str) -> tuple[str, ...]:
     words = []
-    for chunk in text.replace('\xa0', ' ').split():
+    for chunk in text.replace('\xa0', ' ').replace('\xad', '').split():  # soft hyphens are not written
         parts = NAME_PART.findall(chunk)
         words.extend(p if INITIAL.match(p) else p.rstrip('.') for p in parts if p.strip('.'))
     return tuple(words)

@@ -137,7 +137,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     cut = SPAN_BREAK.search(text, start, end)
     if cut:
         end = cut.start()
-    end = start + len(text[start:end].rstrip(' \t\n\xa0-–—.,'))
+    end = start + len(text[start:end].rstrip(' \t\n\xa0\xad-–—.,'))  # \xad: a soft hyphen
     start = end - len(text[start:end].lstrip(' \t\n\xa0'))
     while True:  # leading titles and descriptions: Папа, Кронпринц, Племянник, Семидесятилетний
         match = re.match(r'[\w-]+[ \xa0]+', text[start:end])

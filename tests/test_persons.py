@@ -105,6 +105,12 @@ def test_find_persons_in_context(extractor, text, expected):
     assert [m.entity for m in extractor(text).mentions if m.type == 'person'] == expected
 
 
+def test_soft_hyphens_are_no_part_of_a_name(extractor):
+    text = 'Вчера Тамерлан\xad ушёл. Встреча с Пу\xadтиным прошла.'
+    assert [(m.text, m.normal) for m in extractor(text).mentions if m.type == 'person'] == [
+        ('Тамерлан', 'Тамерлан'), ('Пу\xadтиным', 'Путин')]
+
+
 def test_a_name_takes_the_gender_of_its_fuller_form(extractor):
     # `Андрияна Николаева` is she, or his genitive; his patronymic elsewhere says which
     text = 'Памятник Андрияну Григорьевичу Николаеву открыли. Полёт Андрияна Николаева длился долго.'
