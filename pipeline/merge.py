@@ -222,12 +222,13 @@ def name_relatives(text: str, mentions: list[Mention]) -> None:
     Шнурова` (the noun also shows her gender). Not a child after a woman's name (`брак с Мариной Уилер
     — дочь Лара`): children mostly bear the father's surname. Sets `entity` (and `normal`) where merging
     left the first name alone."""
-    for i, mention in enumerate(mentions):
+    previous = None  # the last mention that is no alias
+    for mention in mentions:
+        relative, previous = previous, previous if mention.kind == 'alias' else mention
         if mention.kind != 'surname' or mention.entity != mention.normal or not known_as(mention.normal, 'Name'):
             continue
         before = PREVIOUS_WORD.search(text, max(0, mention.start - 40), mention.start)
         gender = _kinship_gender(before.group(1)) if before else None
-        relative = next((other for other in reversed(mentions[:i]) if other.kind != 'alias'), None)
         if (gender is None or relative is None or relative.sentence != mention.sentence
                 or relative.end > before.start(1) or relative.kind == 'first'
                 or relative.gender == 'femn' and lemmas(before.group(1)) & CHILD_NOUNS):
