@@ -40,6 +40,15 @@ def _initials_fit(initialled: str, full: _FullName) -> bool:
     return all(_initial_fits(i, w) for i, w in zip(_initials(initialled), full.normal.split()[:-1]))
 
 
+def usual_order(name: str) -> str:
+    """A name in the order of official lists, surname first, in the usual order: `Грызлов Борис
+    Вячеславович` → `Борис Вячеславович Грызлов`; any other name as it is."""
+    words = name.split()
+    if len(words) == 3 and known_as(words[2], 'Patr') and known_as(words[1], 'Name') and not known_as(words[0], 'Patr'):
+        return ' '.join([words[1], words[2], words[0]])
+    return name
+
+
 def is_full_name(name: str) -> bool:
     words = name.split()
     folded = [fold(w) for w in words]
@@ -59,7 +68,8 @@ def merge_persons(mentions: list[Mention]) -> None:
     where the one chosen joins a longer full name itself, the mention follows it. A bare
     surname that fits none joins the one full name whose surname is one letter off (`Георгиева`,
     `Валерий Гергиев`). A first name with a patronymic joins the one full name it begins (`Владимир
-    Владимирович Путин`), and a name with its surname first the same name in the usual order. Full
+    Владимирович Путин`), and a name with its surname first the same name in the usual order; alone,
+    it becomes that name (`Грызлов Борис Вячеславович` → `Борис Вячеславович Грызлов`). Full
     names are indexed by surname, so a document with thousands of mentions merges in near-linear time.
     """
     names: dict[str, _FullName] = {}
@@ -94,6 +104,9 @@ def merge_persons(mentions: list[Mention]) -> None:
         if best is None and len(words) >= 2:
             best = _by_words(words, names.values())
         mention.entity = best.normal if best else mention.normal
+    for mention in mentions:  # a name alone in official order is the person in the usual one
+        if mention.kind == 'full' and mention.entity == mention.normal:
+            mention.entity = usual_order(mention.normal)
     # a shorter full name joins a longer one (`Джанет Рено`, `Джанет Вуд Рено`): so do the mentions
     # that joined the shorter
     longer = {}

@@ -204,3 +204,13 @@ def test_surname_in_gender(surname, gender, form):
     from pipeline.merge import surname_in_gender
 
     assert surname_in_gender(surname, gender) == form
+
+
+def test_a_name_in_official_order_is_the_person_in_the_usual_order():
+    from pipeline.merge import usual_order
+
+    mentions = [person(0, 'Грызлов Борис Вячеславович'), person(40, 'Грызлов')]
+    merge_persons(mentions)
+    assert [m.entity for m in mentions] == ['Борис Вячеславович Грызлов'] * 2
+    assert usual_order('Владимир Владимирович Путин') == 'Владимир Владимирович Путин'
+    assert usual_order('Круз Дэвид') == 'Круз Дэвид'  # without a patronymic the order says nothing
