@@ -92,6 +92,7 @@ def test_normalize_person_prefers_a_form_the_document_writes():
     ('Вчера Кубрик', None),   # the word before is capitalised: no hint…
     ('смерть короля Таиланда Пхумипона', 'gent'),  # …unless it follows a title: a country's genitive
     ('письмо вице-президенту США Байдену', 'datv'),
+    ('поблагодарил председателя КНР Цзиньпина', 'gent'),
     ('секретарь кабинета министров Японии Кихара', None),  # a plural is no title of the person
     ('Мадуро', 'nomn'),       # a name opening the text is its subject
     ('Об этом заявил Мадуро', 'nomn'),  # after a verb: the subject
