@@ -163,16 +163,20 @@ def _first_and_patronymic(name: str) -> bool:
 
 def _by_words(words: list[str], full) -> _FullName | None:
     """The one longer full name that begins with these words (`Владимир Владимирович` → `Владимир
-    Владимирович Путин`), or the same name with the surname put last (`Сурков Владислав Юрьевич`, the
-    order of official lists)."""
+    Владимирович Путин`) or, if they begin with no first name, ends with them (a double surname:
+    `Падрино Лопес` → `Владимир Падрино Лопес`), or the same name with the surname put last (`Сурков
+    Владислав Юрьевич`, the order of official lists)."""
     keys = [lemmas(word) for word in words]
     # the surname first, then the first name and the patronymic: `Сурков Владислав Юрьевич`
     surname_last = keys[1:] + keys[:1] if len(words) == 3 and known_as(words[2], 'Patr') else None
+    surnames = not known_as(words[0], 'Name', 'sing')
     found = []
     for other in full:
         other_keys = [lemmas(word) for word in other.normal.split()]
-        if len(other_keys) > len(keys) and all(a & b for a, b in zip(keys, other_keys)) or (
-                surname_last and len(other_keys) == 3 and all(a & b for a, b in zip(surname_last, other_keys))):
+        longer = len(other_keys) > len(keys)
+        if (longer and all(a & b for a, b in zip(keys, other_keys))
+                or longer and surnames and all(a & b for a, b in zip(keys, other_keys[-len(keys):]))
+                or surname_last and len(other_keys) == 3 and all(a & b for a, b in zip(surname_last, other_keys))):
             found.append(other)
     return _only(found)
 

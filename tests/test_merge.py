@@ -214,3 +214,12 @@ def test_a_name_in_official_order_is_the_person_in_the_usual_order():
     assert [m.entity for m in mentions] == ['Борис Вячеславович Грызлов'] * 2
     assert usual_order('Владимир Владимирович Путин') == 'Владимир Владимирович Путин'
     assert usual_order('Круз Дэвид') == 'Круз Дэвид'  # without a patronymic the order says nothing
+
+
+def test_a_double_surname_joins_the_full_name_it_ends():
+    mentions = [person(0, 'Владимир Падрино Лопес'), person(40, 'Падрино Лопес'), person(80, 'Роберт Де Ниро'),
+                person(120, 'Де Ниро'), person(160, 'Мишель Обама'), person(200, 'Барак Мишель Обама')]
+    merge_persons(mentions)
+    # `Мишель Обама` begins with a first name: it is no double surname of the longer name
+    assert [m.entity for m in mentions] == ['Владимир Падрино Лопес', 'Владимир Падрино Лопес', 'Роберт Де Ниро',
+                                            'Роберт Де Ниро', 'Мишель Обама', 'Барак Мишель Обама']
