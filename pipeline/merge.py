@@ -7,8 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .morph import DATA, fold, lemmas, load_word_list, match_case, parses, stem
-from .names import INITIAL, PREVIOUS_WORD, ROMAN, known_as, name_words, normalize_person
+from .morph import DATA, fold, lemmas, match_case, parses, stem
+from .names import INITIAL, PREVIOUS_WORD, ROMAN, is_kinship_noun, known_as, name_words, normalize_person
 from .records import Mention
 
 
@@ -104,14 +104,13 @@ def merge_persons(mentions: list[Mention]) -> None:
         if best is None and len(words) >= 2:
             best = _by_words(words, names.values())
         mention.entity = best.normal if best else mention.normal
-    for mention in mentions:  # a name alone in official order is the person in the usual one
-        if mention.kind == 'full' and mention.entity == mention.normal:
-            mention.entity = usual_order(mention.normal)
     # a shorter full name joins a longer one (`Джанет Рено`, `Джанет Вуд Рено`): so do the mentions
-    # that joined the shorter
+    # that joined the shorter; a name alone in official order is the person in the usual one
     longer = {}
     for mention in mentions:
         if mention.kind == 'full':
+            if mention.entity == mention.normal:
+                mention.entity = usual_order(mention.normal)
             longer.setdefault(fold(mention.normal), mention.entity)
     for mention in mentions:
         if mention.kind in ('surname', 'initials', 'first'):
@@ -276,7 +275,7 @@ CHILD_NOUNS = frozenset({'сын', 'дочь', 'внук', 'внучка'})
 
 def _kinship_gender(word: str) -> str | None:
     """The gender of a kinship noun (`женой`: femn, `сын`: masc), None for any other word."""
-    if not lemmas(word) & load_word_list('kinship_nouns.txt'):
+    if not is_kinship_noun(word):
         return None
     return next((str(p.tag.gender) for p in parses(word.lower())
                  if 'NOUN' in p.tag.grammemes and p.tag.gender in ('masc', 'femn')), None)

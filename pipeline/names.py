@@ -153,12 +153,12 @@ def context_case(text: str, start: int) -> str | None:
     nouns = [p for p in readings if 'NOUN' in p.tag.grammemes and p.is_known]
     if not nouns or readings[0] not in nouns:
         return None
-    if lemmas(word) & load_word_list('kinship_nouns.txt'):
+    if is_kinship_noun(word):
         return None  # the relative's genitive (`сыну Путина`) or the person in apposition (`жена Алисия`)
     if is_title(word):
         return nouns[0].tag.case
     best = nouns[0].tag
-    if lemmas(word) & load_word_list('relation_nouns.txt'):
+    if is_relation_noun(word):
         return 'gent'  # the other person: `соратник Цзян Цзэминя`, `адвокату Ассанжа`
     if {'anim', 'sing'} <= best.grammemes and best.case in ('nomn', 'datv', 'ablt', 'loct'):
         # a person noun names the person: `американка София Коппола`, `французу Анаклету Вамбе`
@@ -391,8 +391,8 @@ def normalize_person(words: list[str], written: frozenset[str] = frozenset(), hi
             out.append(word)
             continue
         parts = word.split('-')
-        out.append('-'.join(_word_nominative(part, case, gender, written) if part[:1].isupper() or i == 0 else part
-                            for i, part in enumerate(parts)))
+        out.append('-'.join(_word_nominative(part, case, gender, written) if part[:1].isupper() or k == 0 else part
+                            for k, part in enumerate(parts)))
     return GENERATION.sub('', ' '.join(out))
 
 
@@ -475,6 +475,16 @@ def is_title(word: str) -> bool:
                                                  for p in parses(word.lower()))
 
 
+def is_kinship_noun(word: str) -> bool:
+    """A kinship noun of `data/kinship_nouns.txt` in any form (`сыну`, `вдова`)."""
+    return bool(lemmas(word) & load_word_list('kinship_nouns.txt'))
+
+
+def is_relation_noun(word: str) -> bool:
+    """A noun for a relation to another person, of `data/relation_nouns.txt` (`соратник`, `адвокату`)."""
+    return bool(lemmas(word) & load_word_list('relation_nouns.txt'))
+
+
 def after_opening_noun(text: str, start: int) -> bool:
     """The name follows a common noun that opens the sentence (`Семья Обамы приобрела`, `Биография Нэша
     вошла`): the name is its genitive, and a verb after them agrees with the noun."""
@@ -497,9 +507,7 @@ def title_gender(text: str, start: int) -> str | None:
     readings = parses(word)
     if not readings or not readings[0].is_known or not {'NOUN', 'anim', 'sing', 'femn'} <= readings[0].tag.grammemes:
         return None
-    if lemmas(word) & (load_word_list('kinship_nouns.txt') | load_word_list('relation_nouns.txt')):
-        return None
-    return 'femn'
+    return None if is_kinship_noun(word) or is_relation_noun(word) else 'femn'
 
 
 NEXT_WORD = re.compile(r'[ \xa0]+([а-яё]+)\b')

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from .merge import is_full_name
-from .morph import fold, lemmas, load_word_list, parses, stem
+from .morph import fold, lemmas, parses, stem
 from .names import (
     GENERATION,
     INITIAL,
@@ -19,6 +19,7 @@ from .names import (
     context_case,
     context_gender,
     ends_as_latin,
+    is_kinship_noun,
     is_title,
     known_as,
     name_words,
@@ -121,7 +122,7 @@ def split_joined(text: str, cuts: list[tuple[int, int, bool]]) -> list[tuple[int
 def _after_kinship_noun(text: str, start: int) -> bool:
     """The word before `start` is a kinship noun (`сын`, `вдова`), which takes a name in the genitive."""
     before = PREVIOUS_WORD.search(text, max(0, start - 40), start)
-    return bool(before and lemmas(before.group(1)) & load_word_list('kinship_nouns.txt'))
+    return bool(before and is_kinship_noun(before.group(1)))
 
 
 def title_ranges(text: str) -> list[tuple[int, int]]:
