@@ -86,7 +86,8 @@ def child_natasha(corpus: str) -> dict:
 
 
 def _documents(corpus: str) -> list:
-    from pipeline.documents import Failed, iter_documents
+    from pipeline.doc import Failed
+    from pipeline.inputs.readers import iter_documents
 
     return [doc for doc in iter_documents([corpus]) if not isinstance(doc, Failed)]
 
@@ -114,19 +115,18 @@ def child_batch(corpus: str, out: str, chunk_size: int) -> dict:
     """The whole batch in one process: `pipeline.run` writing CSV tables; the model loads before the clock starts."""
     started = time.perf_counter()
     from pipeline import batch
+    from pipeline.extract import shared_extractor
 
     # run() builds the process's extractor lazily, inside the first chunk; build it first so the load is reported
-    # apart (batch._extractor is the cached builder run() uses; without it the load stays inside the timing)
-    warm = getattr(batch, '_extractor', None)
-    if warm is not None:
-        warm()
+    # apart (shared_extractor is the cached builder run() uses)
+    shared_extractor()
     load = time.perf_counter() - started
     Options, run = batch.Options, batch.run
     started = time.perf_counter()
     summary = run([corpus], out, Options(workers=1, chunk_size=chunk_size, quiet=True))
     seconds = time.perf_counter() - started
     return {'kind': 'batch', 'documents': summary.documents, 'failed': summary.failed, 'load_seconds': load,
-            'load_excluded': warm is not None,
+            'load_excluded': True,
             'seconds': seconds, 'docs_per_second': summary.documents / seconds,
             'mentions': sum(summary.mentions.values()), 'chunk_size': chunk_size}
 
@@ -138,7 +138,8 @@ def child_workers(corpus: str, out: str, workers: int, chunk_size: int) -> dict:
     server instead of forking this process. The workers are this process's children, so their peak RSS is the
     kernel's high-water mark of the children it has waited for (the pool waits for each at shutdown).
     """
-    from pipeline.batch import Options, single_threaded_math
+    from pipeline.batch import Options
+    from pipeline.batch.workers import single_threaded_math
 
     single_threaded_math()
     from pipeline.batch import run

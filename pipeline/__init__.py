@@ -8,18 +8,15 @@ from __future__ import annotations
 import importlib
 
 _EXPORTS = {
-    'Options': 'batch', 'Summary': 'batch', 'process_document': 'batch', 'run': 'batch',
-    'Failed': 'documents', 'iter_documents': 'documents', 'make_document': 'documents',
-    'read_text_file': 'documents',
+    'Options': 'batch', 'Summary': 'batch', 'run': 'batch',
+    'Document': 'doc', 'Failed': 'doc', 'Mention': 'doc', 'Span': 'doc', 'Token': 'doc',
+    'iter_documents': 'inputs.readers', 'make_document': 'inputs.readers', 'read_text_file': 'inputs.readers',
     'Extraction': 'extract', 'Extractor': 'extract',
-    'normalize_person': 'persons',
-    'Document': 'records', 'Mention': 'records', 'Span': 'records', 'Token': 'records',
+    'normalize_person': 'entities.persons.nominative',
+    'process_document': 'output.rows', 'tables': 'output.tables',
 }
-# `tables` is both a module and the function it exports: import the module now (it loads neither
-# numpy nor pandas) so that the function, not the module, is what `from pipeline import tables` gets.
-from .tables import tables as tables  # noqa: E402
 
-__all__ = sorted([*_EXPORTS, 'tables'])
+__all__ = sorted(_EXPORTS)
 __version__ = '0.1.0'
 
 

@@ -63,13 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 all ok, 1 some documents failed, 2 usage error,
     or a model or dictionary package missing)."""
-    from .batch import single_threaded_math
-    from .morph import MissingModelError
+    from .batch.workers import single_threaded_math
+    from .nlp.models import MissingModelError
 
     single_threaded_math()  # one BLAS thread in this process and in the workers it starts
     args = build_parser().parse_args(argv)  # an unknown option exits with status 2 here
     from .batch import Options, run
-    from .documents import InputError
+    from .inputs.readers import InputError
 
     inputs = args.inputs or [DEFAULT_INPUT]
     out = args.out or (DEFAULT_OUT if not args.inputs else None)

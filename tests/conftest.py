@@ -13,9 +13,9 @@ EVAL = (Path(__file__).parents[1] / '..' / 'shared' / 'eval').resolve()
 @pytest.fixture(scope='session')
 def extractor():
     """The extractor the in-process batch runner uses too (pipeline.batch's per-process cache)."""
-    from pipeline.batch import _extractor
+    from pipeline.extract import shared_extractor
 
-    return _extractor()
+    return shared_extractor()
 
 
 @pytest.fixture(scope='session')

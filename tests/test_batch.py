@@ -14,8 +14,8 @@ import pytest
 
 import pipeline
 from pipeline import Options, run, tables
-from pipeline.documents import InputError
-from pipeline.tables import COLUMNS
+from pipeline.inputs.readers import InputError
+from pipeline.output.rows import COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / 'seeds').glob('*.txt')).read_text(encoding='utf-8')
@@ -138,14 +138,14 @@ def test_every_bad_document_is_accounted_for(tmp_path, monkeypatch, extractor):
     (tmp_path / 'rows.jsonl').write_text('{"id": "r1", "text": "Китай и Индия"}\n{"id": "r2"}\n'
                                          '{"id": "good", "text": "дубль"}\n{broken\n', encoding='utf-8')
     (tmp_path / 'rows.csv').write_text('id,text\nc1,Иран\nc2,"oops"x\nc3,a,b\n', encoding='utf-8')
-    original = pipeline.documents.read_text_file
+    original = pipeline.inputs.readers.read_text_file
 
     def vanish_then_read(path, doc_id=None):
         if Path(path).name == 'vanishing.txt':
             Path(path).unlink()
         return original(path, doc_id)
 
-    monkeypatch.setattr(pipeline.documents, 'read_text_file', vanish_then_read)
+    monkeypatch.setattr(pipeline.inputs.readers, 'read_text_file', vanish_then_read)
     inputs = [str(docs), str(tmp_path / 'rows.jsonl'), str(tmp_path / 'rows.csv')]
     summary = run(inputs, tmp_path / 'out', Options(chunk_size=3, quiet=True))
     documents = read_rows(tmp_path / 'out' / 'documents.csv')
@@ -199,13 +199,15 @@ def test_progress_lines_when_not_a_terminal(small, tmp_path, capsys, extractor):
 FORK_CHECK = """
 import sys
 import pipeline.batch as batch
-batch._isatty = lambda stream: True  # a progress bar, as on a terminal: tqdm starts a monitor thread
+import pipeline.batch.progress as progress
+import pipeline.batch.workers as workers
+progress._isatty = lambda stream: True  # a progress bar, as on a terminal: tqdm starts a monitor thread
 methods = []
-start = batch._Mapper._start_pool
+start = workers._Mapper._start_pool
 def record(self):
     start(self)
     methods.append(self.pool._mp_context.get_start_method())
-batch._Mapper._start_pool = record
+workers._Mapper._start_pool = record
 summary = batch.run([sys.argv[1]], sys.argv[2], batch.Options(workers=2, chunk_size=3, corpus=False))
 print(methods, summary.documents)
 """
@@ -240,7 +242,7 @@ def _loads_per_worker(address: str) -> dict:
     from dask.distributed import Client
 
     with Client(address) as client:
-        return client.run(lambda: __import__('pipeline.batch').batch.extractor_loads())
+        return client.run(lambda: __import__('pipeline.extract').extract.extractor_loads())
 
 
 def test_dask_cluster_gives_the_same_tables(small, reference, tmp_path):

@@ -6,19 +6,18 @@ import pandas as pd
 import pytest
 
 from pipeline.batch import Options, run
-from pipeline.corpus import (
+from pipeline.output.corpus import (
     CORPUS_PAIR_COLUMNS,
     PAIR_COLUMNS,
     SUMMARY_COLUMNS,
-    canonical_names,
     cooccurrence,
-    read_table,
     summarize,
-    unescape_cell,
     write_corpus_tables,
 )
-from pipeline.tables import DOCUMENT_COLUMNS, MENTION_COLUMNS
-from pipeline.write import write_csv_rows
+from pipeline.output.corpus_names import canonical_names
+from pipeline.output.read import read_table, unescape_cell
+from pipeline.output.rows import DOCUMENT_COLUMNS, MENTION_COLUMNS
+from pipeline.output.write import write_csv_rows
 
 SEEDS = Path(__file__).resolve().parents[1] / 'seeds'
 
@@ -228,8 +227,8 @@ def test_write_corpus_tables_custom_writer(tmp_path):
 def test_write_corpus_tables_streams_as_dataframes(tmp_path, fmt):
     """The streaming writer gives the DataFrame functions' tables, from any table format, with the
     documents in another order than the mentions (the date walk restarts)."""
-    from pipeline.tables import INTEGER_COLUMNS
-    from pipeline.write import write_parquet, write_xlsx
+    from pipeline.output.rows import INTEGER_COLUMNS
+    from pipeline.output.write import write_parquet, write_xlsx
 
     documents = [[r[c] for c in DOCUMENT_COLUMNS] for r in reversed(DOCS.to_dict('records'))]
     mentions = [[r[c] for c in MENTION_COLUMNS] for r in MENTIONS.to_dict('records')]

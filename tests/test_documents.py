@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from pipeline import Document, Failed, iter_documents, make_document, read_text_file
-from pipeline.documents import InputError, check_inputs, decode, guess_cyrillic, parse_header
+from pipeline.inputs.decode import decode, guess_cyrillic
+from pipeline.inputs.header import parse_header
+from pipeline.inputs.readers import InputError, check_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / 'seeds').glob('*.txt')).read_text(encoding='utf-8')
@@ -185,7 +187,7 @@ def test_usage_errors_are_found_before_any_work(tmp_path, make):
 
 def test_documents_are_read_lazily(tmp_path, monkeypatch):
     """A folder is listed up front, but each file is read only when its document is asked for."""
-    import pipeline.documents as documents
+    import pipeline.inputs.readers as documents
 
     for i in range(50):
         (tmp_path / f'{i:02d}.txt').write_text('Россия', encoding='utf-8')

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from pipeline import read_text_file
-from pipeline.extract import blank, cyrillic_lookalikes, resolve_overlaps
-from pipeline.records import Mention
+from pipeline.doc import Mention
+from pipeline.entities.overlaps import resolve_overlaps
+from pipeline.nlp.text import blank, cyrillic_lookalikes
 
 ROOT = Path(__file__).parents[1]
 WEAPONS_DEV = ROOT / '..' / 'shared' / 'eval' / 'weapons-dev.jsonl'

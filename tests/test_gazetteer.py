@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.gazetteer import Gazetteer
-from pipeline.segment import split_words
+from pipeline.nlp.gazetteer import Gazetteer
+from pipeline.nlp.segment import split_words
 
 
 @pytest.fixture(scope='module')
@@ -67,8 +67,8 @@ def test_ties_go_to_the_phrase_whose_capitals_agree_then_to_the_earlier():
 
 CHOICES = """
 import json
-from pipeline.countries import load_countries
-from pipeline.segment import split_words
+from pipeline.entities.countries import load_countries
+from pipeline.nlp.segment import split_words
 text = 'президент Филиппин, посол Палестины, филиппино-американские и палестино-израильские переговоры'
 print(json.dumps([(m.start, m.phrase.form, m.phrase.value.kind) for m in load_countries().find(split_words(text))],
                  ensure_ascii=False))

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.merge import full_first_names, merge_persons
-from pipeline.records import Mention
+from pipeline.doc import Mention
+from pipeline.entities.persons.merge import full_first_names, merge_persons
 
 
 def persons(extractor, text):
@@ -160,7 +160,7 @@ def test_a_surname_one_letter_off_joins_the_only_full_name_it_fits():
     ('ли', 'лу', False),  # too short to tell a typo from another name
 ])
 def test_one_edit(a, b, one):
-    from pipeline.merge import _one_edit
+    from pipeline.entities.persons.merge import _one_edit
 
     assert _one_edit(a, b) == one
 
@@ -201,13 +201,13 @@ def test_a_first_name_after_a_kinship_noun_takes_the_relatives_surname(extractor
     ('Обама', 'femn', 'Обама'), ('Трамп', 'femn', 'Трамп'), ('Путин', 'masc', 'Путин'),
 ])
 def test_surname_in_gender(surname, gender, form):
-    from pipeline.merge import surname_in_gender
+    from pipeline.entities.persons.relatives import surname_in_gender
 
     assert surname_in_gender(surname, gender) == form
 
 
 def test_a_name_in_official_order_is_the_person_in_the_usual_order():
-    from pipeline.merge import usual_order
+    from pipeline.entities.persons.merge import usual_order
 
     mentions = [person(0, 'Грызлов Борис Вячеславович'), person(40, 'Грызлов')]
     merge_persons(mentions)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.morph import DATA, fold, keep_yo, lemmas, load_word_list, match_case
+from pipeline.data import DATA, load_word_list
+from pipeline.nlp.morph import fold, keep_yo, lemmas, match_case
 
 
 @pytest.mark.parametrize('word, lemma', [
@@ -60,7 +61,7 @@ def test_keep_yo(model, word, expected):
     ('Ли', 'ли'), ('Аюя', 'аюя'),                     # too little left: the folded word
 ])
 def test_stem(word, expected):
-    from pipeline.morph import stem
+    from pipeline.nlp.morph import stem
 
     assert stem(word) == expected
 

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.names import context_case, context_gender, name_words, normalize_person, own_gender
+from pipeline.entities.persons.context import context_case, context_gender
+from pipeline.entities.persons.names import name_words
+from pipeline.entities.persons.nominative import normalize_person, own_gender
 
 
 @pytest.mark.parametrize('written, nominative', [
@@ -172,7 +174,7 @@ def test_context_gender(text, gender):
     ('вчера министр Яровая', None),     # a masculine noun says nothing
 ])
 def test_title_gender(text, gender):
-    from pipeline.names import title_gender
+    from pipeline.entities.persons.context import title_gender
 
     assert title_gender(text, text.rindex(' ') + 1) == gender
 
@@ -184,6 +186,6 @@ def test_title_gender(text, gender):
     ('Президент Обама', False),  # a title: the name stands in apposition
 ])
 def test_after_opening_noun(text, after):
-    from pipeline.names import after_opening_noun
+    from pipeline.entities.persons.context import after_opening_noun
 
     assert after_opening_noun(text, text.rindex(' ') + 1) == after

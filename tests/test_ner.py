@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ner import bio_spans
-from pipeline.records import Span
-from pipeline.segment import tokenize
+from pipeline.doc import Span
+from pipeline.nlp.ner import bio_spans
+from pipeline.nlp.segment import tokenize
 
 
 @pytest.fixture(scope='module')

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.persons import person_spans, split_joined
-from pipeline.records import Span
+from pipeline.doc import Span
+from pipeline.entities.persons.spans import person_spans, split_joined
 
 
 def spans_text(text, span):
@@ -120,7 +120,7 @@ def test_a_name_takes_the_gender_of_its_fuller_form(extractor):
 
 
 def test_initials_take_the_surname_after_them():
-    from pipeline.persons import _with_surname
+    from pipeline.entities.persons.spans import _with_surname
 
     text = 'утвердит Дж.Коми и Ли. Затем'
     assert _with_surname(text, 9, 11) == (9, 16)   # `Дж` + `.Коми`
@@ -128,9 +128,8 @@ def test_initials_take_the_surname_after_them():
 
 
 def test_a_recurring_surname_is_found_where_the_tagger_missed_it(extractor):
-    from pipeline.extract import sentence_initial_words
-    from pipeline.persons import echo_persons, find_persons
-    from pipeline.segment import segment
+    from pipeline.entities.persons.find import echo_persons, find_persons
+    from pipeline.nlp.segment import segment, sentence_initial_words
 
     text = ('Музыкант Кит Флинт умер в понедельник. Тело Флинта нашли дома. Мороз ударил ночью. '
             'Семья Флинтов просит тишины. «Флинт навсегда» — так назван концерт.')
@@ -142,9 +141,8 @@ def test_a_recurring_surname_is_found_where_the_tagger_missed_it(extractor):
 
 
 def test_a_sentence_opening_ordinary_word_is_no_echo(extractor):
-    from pipeline.extract import sentence_initial_words
-    from pipeline.persons import echo_persons, find_persons
-    from pipeline.segment import segment
+    from pipeline.entities.persons.find import echo_persons, find_persons
+    from pipeline.nlp.segment import segment, sentence_initial_words
 
     text = 'Александр Мороз выступил. Мороз ударил ночью. Позже Мороза поддержали.'
     seg = segment(text)
@@ -197,9 +195,8 @@ def test_split_joined_names(text, names, expected):
 
 
 def test_an_echo_may_read_as_a_plural_noun_where_it_is_the_surname_itself(extractor):
-    from pipeline.extract import sentence_initial_words
-    from pipeline.persons import echo_persons, find_persons
-    from pipeline.segment import segment
+    from pipeline.entities.persons.find import echo_persons, find_persons
+    from pipeline.nlp.segment import segment, sentence_initial_words
 
     # `Челах` reads as a plural of `чело`, but it is the surname as the full name writes it
     text = 'Владислав Челах служил на заставе. «Я не виноват», — заявил Челах.'

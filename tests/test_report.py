@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.batch import Options, run
-from pipeline.corpus import read_table, write_corpus_tables
-from pipeline.documents import iter_documents
-from pipeline.report import write_report
+from pipeline.inputs.readers import iter_documents
+from pipeline.output.corpus import write_corpus_tables
+from pipeline.output.read import read_table
+from pipeline.output.report import write_report
 
 SEEDS = Path(__file__).resolve().parents[1] / 'seeds'
 CHROMIUM = Path('/usr/bin/chromium')

@@ -6,8 +6,8 @@ import razdel
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.records import Token
-from pipeline.segment import segment, split_words, tokenize
+from pipeline.doc import Token
+from pipeline.nlp.segment import segment, split_words, tokenize
 
 
 @pytest.mark.parametrize('word', ['Су-30МК2', 'F/A-18', 'Санкт-Петербург', 'Искандеров-М', 'Игла-С', "Кот-д'Ивуар"])

@@ -5,7 +5,7 @@ import csv
 
 import pytest
 
-from pipeline.write import atomic_path, safe_cell, write_csv_rows, write_parquet, write_xlsx
+from pipeline.output.write import atomic_path, safe_cell, write_csv_rows, write_parquet, write_xlsx
 
 COLUMNS = ['doc_id', 'text', 'start']
 ROWS = [['=HYPERLINK("http://x","y")', '+7', 0], ['@SUM(A1)', '-Россия', 5], ['\tx', '\rx', 12],

@@ -1,23 +1,17 @@
 """pymorphy3, loaded once per process, with cached look-ups: every lemma in the pipeline comes from here."""
 from __future__ import annotations
 
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import lru_cache
 
 import pymorphy3
 
-DATA = Path(__file__).parent / 'data'
+from .models import MissingDictionaryError
+from .text import fold
+
 CACHE_SIZE = 1 << 16  # per cache; bounds memory on big, varied corpora (about 2 KB a word)
+PREFIX = 3  # letters of a word that inflection leaves alone, for the quick pre-check
 # Readings that never name anything: without them `То`/`Том` do not reach `Того` through `тот`.
 FUNCTION_WORDS = frozenset({'Apro', 'NPRO', 'CONJ', 'PRCL', 'PREP', 'INTJ'})
-
-
-class MissingModelError(RuntimeError):
-    """A model or dictionary package the pipeline needs is not installed (nothing is downloaded)."""
-
-
-class MissingDictionaryError(MissingModelError):
-    """The Russian dictionary package for pymorphy3 is not installed."""
 
 
 @lru_cache(maxsize=1)
@@ -30,11 +24,6 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
             'pymorphy3 cannot load its Russian dictionary: install the package pymorphy3-dicts-ru '
             f'(pip install pymorphy3-dicts-ru). Cause: {error}'
         ) from error
-
-
-def fold(word: str) -> str:
-    """Lower case with ё read as е: the key under which words are compared."""
-    return word.lower().replace('ё', 'е')
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -81,13 +70,6 @@ def is_common_word(word: str) -> bool:
     # Only the likeliest reading counts: `Куба` is rarely the genitive of `куб`, `Того` mostly `тот`.
     return bool(readings) and readings[0].is_known and not (
         {'Geox', 'Name', 'Surn', 'Patr', 'Orgn', 'Trad', 'Abbr'} & readings[0].tag.grammemes)
-
-
-@cache
-def load_word_list(name: str) -> frozenset[str]:
-    """A data file of `pipeline/data/` with one lemma per line (`#` starts a comment), folded."""
-    lines = (DATA / name).read_text(encoding='utf-8').splitlines()
-    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith('#'))
 
 
 def _has_cyrillic(word: str) -> bool:

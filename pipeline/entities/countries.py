@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .gazetteer import Gazetteer, Match
-from .morph import fold, lemmas, load_word_list, parses
-from .records import Mention, Span, Token
-
-DATA = Path(__file__).parent / 'data' / 'countries.csv'
+from ..data import DATA, load_word_list
+from ..doc import Mention, Span, Token
+from ..nlp.gazetteer import Gazetteer, Match
+from ..nlp.morph import fold, lemmas, parses
 
 PLACE_PREPOSITIONS = frozenset(
     'в во из изо под подо над около возле близ вблизи до через по вокруг на за над между '
@@ -54,7 +53,7 @@ class CountryForm:
 
 
 @lru_cache(maxsize=1)
-def load_countries(path: Path = DATA) -> Gazetteer[CountryForm]:
+def load_countries(path: Path = DATA / 'countries.csv') -> Gazetteer[CountryForm]:
     """The country gazetteer, with lower-case compound stems of adjectives (`российско-`, `американо-`)."""
     items = []
     with open(path, encoding='utf-8', newline='') as f:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from .morph import MissingModelError
-from .records import Span, Token
+from ..doc import Span, Token
+from .models import MissingModelError
 
 ENDS = frozenset('.!?…:;»"')  # tokens that end a line well enough for the model
 CACHE_SIZE = 1 << 17  # word forms whose ids are kept; the cache is emptied when full

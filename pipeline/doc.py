@@ -15,6 +15,16 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class Failed:
+    """An input document that could not be read, and why."""
+
+    id: str
+    source: str
+    reason: str
+    meta: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Token:
     """A razdel token or a gazetteer word, with character offsets into the text."""
 

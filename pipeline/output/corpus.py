@@ -13,23 +13,19 @@ three tables beside them, streaming: its memory grows with the entities and pair
 """
 from __future__ import annotations
 
-import csv
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from functools import partial
 from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .gazetteer import PREFIX
-from .morph import fold, lemmas
-from .tables import COLUMNS, INTEGER_COLUMNS
-from .write import FORMULA_STARTS, write_csv_rows
+from .corpus_names import Key, Names, _names_from_spellings, canonical_names, mention_key
+from .read import _table_path, cell_text, iter_table
+from .write import write_csv_rows
 
 if TYPE_CHECKING:  # pandas loads only for the DataFrame functions: the batch's streaming pass needs none
     import pandas as pd
-
 TYPES = ('person', 'country', 'weapon')
 TYPE_ORDER = {t: i for i, t in enumerate(TYPES)}
 SUMMARY_COLUMNS = ['type', 'entity', 'code', 'weapon_class', 'origin', 'documents', 'mentions', 'first_date',
@@ -37,119 +33,9 @@ SUMMARY_COLUMNS = ['type', 'entity', 'code', 'weapon_class', 'origin', 'document
 PAIR_COLUMNS = ['doc_id', 'sentence', 'type_a', 'entity_a', 'type_b', 'entity_b']
 CORPUS_PAIR_COLUMNS = ['type_a', 'entity_a', 'type_b', 'entity_b', 'documents', 'sentences']
 
-Key = tuple[str, str]  # (type, key): a person's or weapon's folded name, a country's code
-
 
 def _rank(kind: str) -> int:
     return TYPE_ORDER.get(kind, len(TYPES))
-
-
-def cell_text(value) -> str:
-    """A cell as text ('' for a missing value)."""
-    if value is None or (isinstance(value, float) and value != value):
-        return ''
-    return str(value)
-
-
-def mention_key(kind: str, entity: str, code: str = '') -> Key:
-    """The key a mention's entity is counted under: countries by code, others by folded name."""
-    if kind == 'country' and code:
-        return kind, code
-    return kind, fold(entity)
-
-
-def _is_initial(word: str) -> bool:
-    return len(word) == 2 and word.endswith('.') and word[0].isupper()
-
-
-def _is_full(name: str) -> bool:
-    words = name.split()
-    return len(words) >= 2 and not any(_is_initial(w) for w in words)
-
-
-@dataclass
-class Names:
-    """How the mentions' entities map onto corpus entities.
-
-    `key` maps a mention's own key (`mention_key`) to the corpus entity's key (a surname-only person
-    to the full name it joined); `name` gives each corpus key its canonical name; `ambiguous` lists the
-    bare surnames left apart because several full names in the corpus end in them.
-    """
-
-    key: dict[Key, Key] = field(default_factory=dict)
-    name: dict[Key, str] = field(default_factory=dict)
-    ambiguous: dict[str, list[str]] = field(default_factory=dict)
-
-    def __call__(self, kind: str, entity: str, code: str = '') -> str:
-        """The canonical corpus name of one mention's entity."""
-        own = mention_key(kind, entity, code)
-        return self.name.get(self.key.get(own, own), entity)
-
-    def corpus_key(self, kind: str, entity: str, code: str = '') -> Key:
-        own = mention_key(kind, entity, code)
-        return self.key.get(own, own)
-
-
-class _FullNames:
-    """Full person names indexed by their last word, to find those a bare surname can join: by folded
-    spelling first (`Мадуро`/`МАДУРО`, `Журавлёв`/`Журавлев`), else by a shared pymorphy3 lemma
-    (`Захаров`/`Захарова`). Looking up every surname against every full name was quadratic: 2 s of a
-    10 s run on 746 texts. Inflection leaves a surname's first letters alone, so only the names that
-    begin as the surname does are lemmatized (a cold dictionary look-up costs about 0.1 ms)."""
-
-    def __init__(self, full_names: list[str]) -> None:
-        self.names = full_names
-        self.by_spelling: dict[str, list[str]] = defaultdict(list)
-        self.by_prefix: dict[str, list[int]] = defaultdict(list)
-        for i, name in enumerate(full_names):
-            last = fold(name.split()[-1])
-            self.by_spelling[last].append(name)
-            self.by_prefix[last[:PREFIX]].append(i)
-
-    def matches(self, surname: str) -> list[str]:
-        """The full names `surname` can join, in the order given."""
-        folded = fold(surname)
-        exact = self.by_spelling.get(folded)
-        if exact:
-            return exact
-        own = lemmas(surname)
-        found = []
-        for i in self.by_prefix.get(folded[:PREFIX], ()):
-            last = self.names[i].split()[-1]
-            if own & lemmas(last):
-                found.append(self.names[i])
-        return found
-
-
-def canonical_names(mentions: pd.DataFrame) -> Names:
-    """Corpus entities of a mentions table: keys, canonical names, merged persons, ambiguous surnames.
-
-    A canonical name is the spelling of the entity most mentions use (ties: the first in sort order).
-    """
-    spellings: dict[Key, Counter] = defaultdict(Counter)
-    for kind, entity, code in zip(mentions['type'], mentions['entity'], mentions['code']):
-        kind, entity, code = cell_text(kind), cell_text(entity), cell_text(code)
-        spellings[mention_key(kind, entity, code)][entity] += 1
-    return _names_from_spellings(spellings)
-
-
-def _names_from_spellings(spellings: Mapping[Key, Counter]) -> Names:
-    """`canonical_names` from the spellings' counts of each mention key (in order of first mention)."""
-    names = Names()
-    own_name = {key: min(counts.items(), key=lambda item: (-item[1], item[0]))[0] for key, counts in spellings.items()}
-    persons = {key: name for key, name in own_name.items() if key[0] == 'person'}
-    full = _FullNames(sorted(name for name in persons.values() if _is_full(name)))
-    for key, name in sorted(persons.items()):
-        if len(name.split()) != 1:
-            continue
-        matches = full.matches(name)
-        if len(matches) == 1:
-            names.key[key] = mention_key('person', matches[0])
-        elif len(matches) > 1:
-            names.ambiguous[name] = matches
-    # A merged surname joins a full name's key, which has spellings of its own: it keeps its name.
-    names.name = {key: name for key, name in own_name.items() if key not in names.key}
-    return names
 
 
 def _documents_dates(documents: pd.DataFrame | None) -> dict[str, str]:
@@ -339,125 +225,7 @@ def _sentence_number(value) -> int | None:
     return number if number >= 0 else None
 
 
-def unescape_cell(value: str) -> str:
-    """Undo the writer's formula neutralisation: one leading `'` before = + - @ tab or CR goes."""
-    if len(value) > 1 and value[0] == "'" and value[1] in FORMULA_STARTS:
-        return value[1:]
-    return value
-
-
-def read_table(out: Path, name: str) -> pd.DataFrame:
-    """Table `name` of an output folder as written by the batch runner: `NAME.csv` (UTF-8 with BOM,
-    neutralised cells restored, integer columns as ints), else `NAME.parquet`, else the sheet of
-    `tables.xlsx`. Text cells are strings ('' when empty)."""
-    import pandas as pd
-
-    out = Path(out)
-    columns = COLUMNS.get(name)
-    if (out / f'{name}.csv').exists():
-        table = pd.read_csv(out / f'{name}.csv', dtype=str, keep_default_na=False, encoding='utf-8-sig')
-        table = table.map(unescape_cell) if len(table) else table
-    elif (out / f'{name}.parquet').exists():
-        table = pd.read_parquet(out / f'{name}.parquet')
-    elif (out / 'tables.xlsx').exists():
-        table = pd.read_excel(out / 'tables.xlsx', sheet_name=name, dtype=str, keep_default_na=False)
-        table = table.map(unescape_cell) if len(table) else table
-    else:
-        raise FileNotFoundError(f'{out}: no {name}.csv, {name}.parquet or tables.xlsx')
-    for column in table.columns:
-        if column in INTEGER_COLUMNS or column in ('documents', 'sentences', 'mentions'):
-            table[column] = [int(v) if cell_text(v).lstrip('-').isdigit() else v for v in table[column]]
-        elif table[column].dtype == object:
-            table[column] = [cell_text(v) for v in table[column]]
-    if columns and list(table.columns) != columns and set(columns) <= set(table.columns):
-        table = table[columns]
-    return table
-
-
 MENTION_FIELDS = ('doc_id', 'type', 'entity', 'code', 'sentence', 'weapon_class', 'origin')
-
-
-def _table_path(out: Path, name: str) -> Path:
-    """Where `read_table` would read table `name` of an output folder from."""
-    for path in (out / f'{name}.csv', out / f'{name}.parquet', out / 'tables.xlsx'):
-        if path.exists():
-            return path
-    raise FileNotFoundError(f'{out}: no {name}.csv, {name}.parquet or tables.xlsx')
-
-
-def iter_table(out: Path, name: str, columns: Iterable[str]) -> Iterator[tuple]:
-    """The rows of table `name` of an output folder, one at a time, as tuples of the cells of `columns`
-    (None for a column the table lacks); read from the same file as `read_table`, with the same cell
-    text (neutralised cells restored; Parquet cells as stored). Memory stays flat in the table's size.
-    """
-    out, columns = Path(out), tuple(columns)
-    path = _table_path(out, name)
-    if path.suffix == '.csv':
-        yield from _iter_csv(path, columns)
-    elif path.suffix == '.parquet':
-        yield from _iter_parquet(path, columns)
-    else:
-        yield from _iter_xlsx(path, name, columns)
-
-
-def _picker(header: list[str], columns: tuple[str, ...]) -> Callable[[list], tuple]:
-    where = [header.index(c) if c in header else None for c in columns]
-    return lambda row: tuple(None if i is None else (row[i] if i < len(row) else '') for i in where)
-
-
-def _iter_csv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple]:
-    with open(path, encoding='utf-8-sig', newline='') as f:
-        reader = csv.reader(f)
-        header = next(reader, None)
-        if header is None:
-            return
-        pick = _picker(header, columns)
-        for row in reader:
-            if row:  # pandas skips blank lines
-                yield tuple(v if v is None else unescape_cell(v) for v in pick(row))
-
-
-def _iter_parquet(path: Path, columns: tuple[str, ...]) -> Iterator[tuple]:
-    import pyarrow.parquet as pq
-
-    parquet = pq.ParquetFile(path)
-    present = [c for c in columns if c in parquet.schema_arrow.names]
-    for batch in parquet.iter_batches(batch_size=10_000, columns=present):
-        data = batch.to_pydict()
-        cells = [data[c] if c in data else [None] * batch.num_rows for c in columns]
-        yield from zip(*cells)
-
-
-def _iter_xlsx(path: Path, name: str, columns: tuple[str, ...]) -> Iterator[tuple]:
-    """Sheet `name` and its continuation sheets `name_2`, `name_3`… (see `pipeline.write.write_xlsx`),
-    read-only. Empty rows are kept but for trailing ones, as pandas does."""
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    try:
-        if name not in workbook.sheetnames:
-            raise ValueError(f'{path}: no sheet {name!r}')
-        part = 1
-        while (sheet := name if part == 1 else f'{name}_{part}') in workbook.sheetnames:
-            rows = workbook[sheet].iter_rows(values_only=True)
-            header = next(rows, None)
-            part += 1
-            if header is None:
-                continue
-            pick = _picker([cell_text(h) for h in header], columns)
-            empty = 0
-            for row in rows:
-                if all(v is None or v == '' for v in row):
-                    empty += 1
-                    continue
-                for _ in range(empty):
-                    yield tuple(None if c is None else '' for c in pick([]))
-                empty = 0
-                yield tuple(unescape_cell(v) if isinstance(v, str) else v for v in pick(list(row)))
-    finally:
-        workbook.close()
-
-
 Rows = Callable[[str, tuple[str, ...]], Iterator[tuple]]  # (table name, columns) -> the rows' cells
 
 

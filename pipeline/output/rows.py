@@ -1,22 +1,20 @@
-"""Tidy tables from records: one row per document, per mention, per entity in a document, per error.
+"""Tidy rows from records: one row per document, per mention, per entity in a document, per error.
 
-Rows are built per document (`document_rows`), so the batch runner can stream them to disk, and
-gathered into pandas DataFrames by `tables` for library use.
+Rows are built per document (`document_rows`), so the batch runner can stream them to disk.
 """
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .documents import Failed, make_document, one_line
-from .records import Document
+from ..doc import Document, Failed
+from ..extract import shared_extractor
+from ..inputs.readers import one_line
 
 if TYPE_CHECKING:
-    import pandas as pd
+    from ..extract import Extraction, Extractor
 
-    from .extract import Extraction
 
 DOCUMENT_COLUMNS = ['doc_id', 'source', 'status', 'reason', 'encoding', 'date', 'place', 'title', 'characters',
                     'sentences', 'tokens', 'mentions', 'persons', 'countries', 'weapons']
@@ -83,23 +81,13 @@ def entity_rows(doc_id: str, mentions) -> list[dict]:
     return sorted(groups.values(), key=lambda r: (order[r['type']], r['entity'], r['code']))
 
 
-def frame(rows: list[dict], name: str) -> pd.DataFrame:
-    import pandas as pd  # here, not at the top: the batch runner forks workers before pandas starts threads
-
-    """A DataFrame of one table with its columns in order (an empty table keeps its columns)."""
-    return pd.DataFrame(rows, columns=COLUMNS[name])
-
-
-def tables(docs: Iterable[Document | Failed], extractor=None) -> dict[str, pd.DataFrame]:
-    """Extract many documents and return the tables as DataFrames: documents, mentions, entities, errors.
-
-    `docs` are `Document`s (see `make_document`), `Failed` records, or plain strings (ids `1`, `2`, …);
-    everything is held in memory, so this is for a few thousand documents; use `run` for a corpus."""
-    from .batch import process_document
-
-    rows = Rows()
-    for number, doc in enumerate(docs, 1):
-        if isinstance(doc, str):
-            doc = make_document(str(number), doc, '')
-        rows.extend(process_document(doc, extractor))
-    return {name: frame(getattr(rows, name), name) for name in COLUMNS}
+def process_document(doc: Document | Failed, extractor: Extractor | None = None) -> Rows:
+    """The table rows of one document (by this process's shared extractor unless one is given); an
+    exception becomes an error row, never a lost document."""
+    if isinstance(doc, Failed):
+        return document_rows(doc)
+    try:
+        result = (extractor or shared_extractor())(doc.text, doc.id, doc.meta.get('skip', ()))
+    except Exception as error:  # one bad document must not stop the batch
+        return document_rows(doc, error=one_line(f'{type(error).__name__}: {error}'))
+    return document_rows(doc, result)

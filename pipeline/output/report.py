@@ -15,17 +15,9 @@ from pathlib import Path
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .corpus import (
-    CORPUS_PAIR_COLUMNS,
-    SUMMARY_COLUMNS,
-    TYPES,
-    Names,
-    canonical_names,
-    cell_text,
-    cooccurrence,
-    read_table,
-    summary_table,
-)
+from .corpus import CORPUS_PAIR_COLUMNS, SUMMARY_COLUMNS, TYPES, cooccurrence, summary_table
+from .corpus_names import Names, canonical_names
+from .read import cell_text, read_table
 from .write import atomic_path
 
 TEMPLATES = Path(__file__).parent / 'templates'

@@ -7,9 +7,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .morph import DATA, fold, lemmas, match_case, parses, stem
-from .names import INITIAL, PREVIOUS_WORD, ROMAN, is_kinship_noun, known_as, name_words, normalize_person
-from .records import Mention
+from ...data import DATA
+from ...doc import Mention
+from ...nlp.morph import fold, lemmas, stem
+from .names import is_full_name, known_as
 
 
 def _surname_key(name: str) -> frozenset[str]:
@@ -47,12 +48,6 @@ def usual_order(name: str) -> str:
     if len(words) == 3 and known_as(words[2], 'Patr') and known_as(words[1], 'Name') and not known_as(words[0], 'Patr'):
         return ' '.join([words[1], words[2], words[0]])
     return name
-
-
-def is_full_name(name: str) -> bool:
-    words = name.split()
-    folded = [fold(w) for w in words]
-    return len(words) >= 2 and not any(INITIAL.match(w) for w in words) and len(set(folded)) == len(folded)
 
 
 def merge_persons(mentions: list[Mention]) -> None:
@@ -229,73 +224,3 @@ def _by_first_name(word: str, full) -> _FullName | None:
     fullest = max(names, key=lambda m: (len(m.normal.split()), -m.starts[0]))
     surname = _surname_key(fullest.normal)
     return fullest if all(surname & _surname_key(other.normal) for other in names) else None
-
-
-def name_relatives(text: str, mentions: list[Mention]) -> None:
-    """A bare first name after a kinship noun takes the surname of the person named just before in the
-    sentence, in the kinship noun's gender: `Барак Обама с женой Мишель` → `Мишель Обама`, `Иван Петров и
-    его жена Анна` → `Анна Петрова`, `У Шнурова есть дочь Серафима` → `Серафима
-    Шнурова` (the noun also shows her gender). Not a child after a woman's name (`брак с Мариной Уилер
-    — дочь Лара`): children mostly bear the father's surname. Sets `entity` (and `normal`) where merging
-    left the first name alone."""
-    previous = None  # the last mention that is no alias
-    for mention in mentions:
-        relative, previous = previous, previous if mention.kind == 'alias' else mention
-        if mention.kind != 'surname' or mention.entity != mention.normal or not known_as(mention.normal, 'Name'):
-            continue
-        before = PREVIOUS_WORD.search(text, max(0, mention.start - 40), mention.start)
-        gender = _kinship_gender(before.group(1)) if before else None
-        if (gender is None or relative is None or relative.sentence != mention.sentence
-                or relative.end > before.start(1) or relative.kind == 'first'
-                or relative.gender == 'femn' and lemmas(before.group(1)) & CHILD_NOUNS):
-            continue
-        surname = _surname(relative)
-        if surname is None:
-            continue
-        first = normalize_person(name_words(mention.text), gender_hint=gender)
-        if known_as(first, 'Name'):
-            mention.normal = first
-        mention.entity = f'{mention.normal} {surname_in_gender(surname, gender)}'
-
-
-def _surname(mention: Mention) -> str | None:
-    """The surname of the person a mention names, if its entity shows one (not `Виктор Фёдорович`,
-    `Елизавета`, `Георг II`)."""
-    words = mention.entity.split()
-    last = words[-1]
-    if len(words) < 2 and mention.kind != 'surname' or INITIAL.match(last) or not last[:1].isupper():
-        return None
-    if known_as(last, 'Name', 'sing') and not known_as(last, 'Surn') or known_as(last, 'Patr') or ROMAN.fullmatch(last):
-        return None
-    return last
-
-
-CHILD_NOUNS = frozenset({'сын', 'дочь', 'внук', 'внучка'})
-
-
-def _kinship_gender(word: str) -> str | None:
-    """The gender of a kinship noun (`женой`: femn, `сын`: masc), None for any other word."""
-    if not is_kinship_noun(word):
-        return None
-    return next((str(p.tag.gender) for p in parses(word.lower())
-                 if 'NOUN' in p.tag.grammemes and p.tag.gender in ('masc', 'femn')), None)
-
-
-FEMININE_SURNAME = (('ский', 'ская'), ('цкий', 'цкая'), ('ов', 'ова'), ('ев', 'ева'), ('ёв', 'ёва'),
-                    ('ин', 'ина'), ('ын', 'ына'))
-
-
-def surname_in_gender(surname: str, gender: str) -> str:
-    """A surname in the given gender: `Алиев` → `Алиева`, `Зеленский` → `Зеленская`, `Иванова` →
-    `Иванов` for a man; a surname that does not change (`Обама`, `Трамп`, `Янукович`) stays."""
-    other = 'masc' if gender == 'femn' else 'femn'
-    for parse in parses(surname.lower()):
-        if parse.is_known and {'Surn', other, 'nomn'} <= parse.tag.grammemes:
-            inflected = parse.inflect({gender, 'nomn', 'sing'})
-            return match_case(surname, inflected.word) if inflected else surname
-    lower = surname.lower()
-    for masculine, feminine in FEMININE_SURNAME:
-        mine, theirs = (feminine, masculine) if gender == 'femn' else (masculine, feminine)
-        if lower.endswith(theirs) and not lower.endswith(mine):
-            return surname[:-len(theirs)] + mine
-    return surname

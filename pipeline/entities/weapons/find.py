@@ -1,29 +1,26 @@
-"""Weapon-system mentions: a gazetteer of known systems, class-noun rules, and military designations.
-
-Three ways to find a system, all normalized to one canonical name per system:
-1. the gazetteer `data/weapons.csv` (any alias in any inflected form: `«Калибрами»` → `Калибр`);
-2. a weapon class noun phrase followed by a quoted or Latin name (`ракетный комплекс «Орешник»`,
-   `ударные беспилотники «Герань-2»`, `танки Leopard 2A6`), and the further members of a list
-   (`истребители Су-30МК2 и Су-35`);
-3. a military designation (`Су-57Э`, `Т-90М`, `F-35B`) whose base the gazetteer knows (`Су-57`) or
-   that follows a class noun.
-Within a document a generic mention (`«Абрамсы»`) joins the one specific variant the document
-names (`M1A1 Abrams`), and a quoted name given after a designation (`Т-90М «Прорыв»`) becomes a
-short form of it (`«Прорыва»` → `Т-90М`).
-"""
+"""The weapon matcher: gazetteer names, class nouns with a quoted or Latin name, and designations."""
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from .gazetteer import PREFIX, Gazetteer
-from .morph import CACHE_SIZE, fold, lemmas, match_case, parses
-from .records import Mention, Token
-
-DATA = Path(__file__).parent / 'data'
+from ...doc import Mention, Token
+from ...nlp.morph import CACHE_SIZE, PREFIX, fold, lemmas, parses
+from .mentions import _Found, _short_forms_in_quotes, _to_mentions
+from .systems import (
+    DESIGNATION,
+    WeaponClass,
+    WeaponSystem,
+    _is_latin,
+    _system_of,
+    canonical_designation,
+    designation_families,
+    designation_key,
+    excluded_forms,
+    load_classes,
+    load_weapons,
+    variant_name,
+)
 
 # Quoted names, one pattern per kind of quote, so that `"Томагавки"` inside `«…»` is found too.
 QUOTE_KINDS = tuple(re.compile(p) for p in (
@@ -46,10 +43,8 @@ def quote_at(text: str, pos: int) -> re.Match | None:
         if match:
             return match
     return None
-DESIGNATION = re.compile(
-    r'^(?P<prefix>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{0,5}(?:/[A-Z]{1,2})?)(?P<dash>[-‐‑]?)(?P<number>\d{1,5})'
-    r'(?P<suffix>[A-Za-zА-Яа-яЁё0-9]{0,6}(?:[-‐‑/][A-Za-zА-Яа-яЁё0-9]{1,5})*)$')
-DIGIT_FIRST = re.compile(r'^\d[A-ZА-ЯЁ]{1,2}\d{1,4}[A-Za-zА-Яа-яЁё0-9]*$')  # GRAU indices: 9К720, 2С19, 3М14
+
+
 LATIN_NAME = re.compile(
     r"^(?:[A-Z][A-Za-z]+|[A-Z0-9][A-Z0-9]*(?:[-/][A-Z0-9]+)*|[IVX]{1,4}|\d+[A-Z]\d*|[A-Z]\d+[A-Z0-9]*)$")
 # Nouns after which a quoted name is an organisation, a publication, an exercise or a ship, not a weapon.
@@ -65,82 +60,8 @@ AIRLINE = re.compile(r'\b(?:Air|Airlines|Airways)\b')  # `самолет Air Fra
 LIST_JOINERS = frozenset({',', 'и', 'или', 'также'})
 CONTEXT_WORDS = 4  # a class noun governs a name at most this many words after it (`ракеты средней дальности «…»`)
 SENTENCE_END = re.compile(r'[.!?…]')
-SPACES = re.compile(r'\s+')
 # `Су 57`, `Ми 8`: a spaced designation needs a two- or three-letter maker prefix (`С 25 мая` is a date).
 SPACED_PREFIX = re.compile(r'^(?:[А-ЯЁ][а-яё]{1,2}|[A-Z]{2,3})$')
-
-
-@dataclass(frozen=True, slots=True)
-class WeaponSystem:
-    name: str
-    weapon_class: str
-    origin: str
-    wikidata: str
-
-
-@dataclass(frozen=True, slots=True)
-class WeaponClass:
-    modifiers: tuple[frozenset[str], ...]
-    name: str
-
-
-@lru_cache(maxsize=1)
-def load_weapons() -> tuple[Gazetteer[WeaponSystem], dict[str, WeaponSystem]]:
-    """The weapon gazetteer and an index of designation keys (`СУ57` → Су-57) for variants."""
-    items = []
-    designations: dict[str, WeaponSystem] = {}
-    excluded = excluded_forms()
-    for row in _rows('weapons.csv'):
-        system = WeaponSystem(row['name'], row['class'], row['origin'], row.get('wikidata', ''))
-        for form in [row['name'], *filter(None, row['aliases'].split('|'))]:
-            if fold(form) in excluded:
-                continue
-            items.append((form, system))
-            key = designation_key(form)
-            if key:
-                designations.setdefault(key, system)
-    return Gazetteer(items), designations
-
-
-@lru_cache(maxsize=1)
-def load_classes() -> dict[str, list[WeaponClass]]:
-    """Class nouns by lemma, each with the modifiers that refine it (`зенитный комплекс` → ЗРК)."""
-    classes: dict[str, list[WeaponClass]] = {}
-    for row in _rows('weapon_classes.csv'):
-        modifiers = tuple(lemmas(word) for word in row['modifier'].split())
-        classes.setdefault(row['noun'], []).append(WeaponClass(modifiers, row['class']))
-    for options in classes.values():
-        options.sort(key=lambda option: -len(option.modifiers))
-    return classes
-
-
-@lru_cache(maxsize=1)
-def excluded_forms() -> frozenset[str]:
-    """Folded forms of `not_weapons.csv`, and their designation keys (`A-380` is `A380`)."""
-    forms = {fold(row['form']) for row in _rows('not_weapons.csv')}
-    return frozenset(forms | {designation_key(form) for form in forms} - {''})
-
-
-def _rows(name: str) -> list[dict[str, str]]:
-    with open(DATA / name, encoding='utf-8', newline='') as f:
-        return list(csv.DictReader(f))
-
-
-def designation_key(form: str) -> str:
-    """A spelling-proof key of a designation: `Су-57`, `Су 57`, `СУ57` → `су57`; '' if not one."""
-    compact = SPACES.sub('', form)
-    if not (DESIGNATION.match(compact) or DIGIT_FIRST.match(compact)):
-        return ''
-    return fold(re.sub(r'[-‐‑]', '', compact))
-
-
-def canonical_designation(text: str) -> str:
-    """A designation written the usual way: `Су 35` → `Су-35`, hyphens unified."""
-    compact = re.sub(r'[‐‑]', '-', text.strip())
-    match = DESIGNATION.match(SPACES.sub('', compact)) if ' ' in compact else None
-    if match and match.group('prefix').isalpha() and not match.group('dash'):
-        return f"{match.group('prefix')}-{match.group('number')}{match.group('suffix')}"
-    return compact
 
 
 @lru_cache(maxsize=1)
@@ -181,19 +102,6 @@ BLOCKING_PREFIXES = frozenset(noun[:PREFIX] for noun in NOT_WEAPON_NOUNS)
 @lru_cache(maxsize=CACHE_SIZE)
 def _is_blocking(word: str) -> bool:
     return fold(word)[:PREFIX] in BLOCKING_PREFIXES and bool(lemmas(word) & NOT_WEAPON_NOUNS)
-
-
-@dataclass(slots=True)
-class _Found:
-    first: int  # word indexes [first, last)
-    last: int
-    start: int
-    end: int
-    entity: str
-    system: WeaponSystem | None
-    weapon_class: str
-    kind: str
-    short_forms: tuple[str, ...] = ()
 
 
 def find_weapons(text: str, words: list[Token], sentence_initial: set[int]) -> list[Mention]:
@@ -249,41 +157,6 @@ def find_weapons(text: str, words: list[Token], sentence_initial: set[int]) -> l
         i = item.last
     found += _short_forms_in_quotes(text, words, quotes, found)
     return _to_mentions(text, sorted(found, key=lambda item: item.start))
-
-
-def _short_forms_in_quotes(text: str, words: list[Token], quotes: dict, found: list[_Found]) -> list[_Found]:
-    """Quoted names no rule took that name a system the document already mentions by another of its
-    names: `«Панцири»` after `Панцирь-С1`, `«Леопарды»` after `Leopard 2A6` (alias `Леопард 2`)."""
-    heads: dict[str, _Found] = {}
-    aliases = system_aliases()
-    for item in found:
-        if item.system is None and item.kind != 'designation':
-            continue  # only names a gazetteer or a designation vouches for lend their short forms
-        names = [item.entity, *item.short_forms, *(aliases.get(item.system.name, ()) if item.system else ())]
-        for name in names:
-            for key in _short_keys(name):
-                heads.setdefault(key, item)
-    taken = [(item.start, item.end) for item in found]
-    extra = []
-    for start, match in quotes.items():
-        end = match.end(1)
-        if any(s < end and start < e for s, e in taken) or not match.group(1)[:1].isupper():
-            continue
-        if len(match.group(1).split()) > 2:
-            continue
-        for key in _short_keys(match.group(1)):
-            item = heads.get(key)
-            if item is not None:
-                first = next(k for k, w in enumerate(words) if w.start >= start)
-                extra.append(_Found(first, first + 1, start, end, item.entity, item.system, item.weapon_class, 'short'))
-                break
-    return extra
-
-
-@lru_cache(maxsize=1)
-def system_aliases() -> dict[str, tuple[str, ...]]:
-    """Every alias of each system, by canonical name."""
-    return {row['name']: tuple(filter(None, row['aliases'].split('|'))) for row in _rows('weapons.csv')}
 
 
 def _continues_list(text: str, words: list[Token], i: int) -> bool:
@@ -349,17 +222,6 @@ def _match_name(text, words, i, quoted, gazetteer, designations, excluded, conte
     return None
 
 
-VARIANT_TAIL = re.compile(r'^[- ]?[A-Za-zА-Яа-яЁё0-9]{1,5}$')
-
-
-def variant_name(phrase) -> str:
-    """The system's name, or the alias itself where it names a variant of it (`Бук-М2Э` of `Бук-М2`)."""
-    name = phrase.value.name
-    if phrase.form.startswith(name) and VARIANT_TAIL.match(phrase.form[len(name):]):
-        return phrase.form
-    return name
-
-
 def _bare_common(match, context_class) -> bool:
     """A one-word alias the dictionary knows as something else (`Град`, `Тополь`, `Вена`, `Булава`)
     needs a class noun or quotes."""
@@ -372,10 +234,6 @@ def _dictionary_word(form: str) -> bool:
         return False
     readings = parses(form)
     return bool(readings) and readings[0].is_known
-
-
-def _is_latin(word: str) -> bool:
-    return bool(word) and word[0].isascii() and word[0].isalnum()
 
 
 def _latin_run(text: str, words: list[Token], j: int) -> int:
@@ -437,74 +295,5 @@ def _known_family(candidate: str, designations: dict[str, WeaponSystem]) -> bool
     return bool(dash) and len(prefix) >= 2  # АК-203; not Д-03, Р-257
 
 
-@lru_cache(maxsize=1)
-def designation_families(keys: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(m.group(1) for key in keys if (m := re.match(r'^(\D+)\d', key)) and len(m.group(1)) <= 4)
-
-
 def _is_designation_like(candidate: str) -> bool:
     return not candidate.isdigit() and any(c.isdigit() for c in candidate) and any(c.isalpha() for c in candidate)
-
-
-def _system_of(key: str, designations: dict[str, WeaponSystem]) -> WeaponSystem | None:
-    """The system of a designation key, trying shorter keys for unknown variants (`су57э` → `су57`)."""
-    match = re.match(r'^(\D+\d+)', key)
-    while key:
-        if key in designations:
-            return designations[key]
-        if match is None or len(key) <= len(match.group(1)):
-            return None
-        key = key[:-1]
-    return None
-
-
-def _to_mentions(text: str, found: list[_Found]) -> list[Mention]:
-    """Mentions with in-document merging of generic names, variants and short forms."""
-    variants: dict[str, set[str]] = {}
-    for item in found:
-        if item.system is not None and fold(item.entity) != fold(item.system.name):
-            variants.setdefault(item.system.name, set()).add(item.entity)
-    short: dict[str, tuple[str, WeaponSystem | None, str]] = {}
-    for item in found:
-        for name in item.short_forms:
-            for key in _short_keys(name):
-                short.setdefault(key, (item.entity, item.system, item.weapon_class))
-    mentions = []
-    for item in found:
-        entity, system, weapon_class = item.entity, item.system, item.weapon_class
-        generic = not any(c.isdigit() for c in text[item.start:item.end])
-        if (generic and system is not None and fold(entity) == fold(system.name)
-                and len(variants.get(system.name, ())) == 1):
-            entity = next(iter(variants[system.name]))
-        if item.kind != 'designation':
-            for key in _short_keys(text[item.start:item.end]):
-                if key in short and fold(short[key][0]) != fold(entity):
-                    entity, system, weapon_class = short[key]
-                    break
-        mentions.append(Mention(
-            type='weapon', start=item.start, end=item.end, text=text[item.start:item.end],
-            normal=normal_name(text[item.start:item.end]) if item.kind != 'designation' else entity,
-            entity=entity, kind=item.kind, source='gazetteer' if system else 'rule',
-            weapon_class=weapon_class or '', origin=system.origin if system else ''))
-    return mentions
-
-
-def _short_keys(name: str) -> set[str]:
-    """Lemma keys of a short name and of its head before a hyphen (`Антей-2500` → антей)."""
-    head = re.split(r'[-\s]', name.strip('«»"„“” '))[0]
-    return set(lemmas(head)) if head.isalpha() else set()
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def normal_name(name: str) -> str:
-    """The nominative singular of a system's proper name as written: `Орешником` → `Орешник`."""
-    words = name.split()
-    if not words or not words[0][:1].isalpha() or _is_latin(words[0]):
-        return name
-    head, dash, tail = words[0].partition('-')
-    for parse in parses(head):
-        if 'NOUN' in parse.tag.grammemes:
-            inflected = parse.inflect({'nomn', 'sing'}) or parse
-            value = match_case(head, inflected.word) + dash + tail
-            return ' '.join([value, *words[1:]])
-    return name

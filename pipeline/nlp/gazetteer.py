@@ -12,11 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from .morph import fold, is_common_word, lemmas
-from .records import Token
+from ..doc import Token
+from .morph import PREFIX, fold, is_common_word, lemmas
 
 T = TypeVar('T')
-PREFIX = 3  # letters of a word that inflection leaves alone, for the quick pre-check
 GAP = re.compile(r'[\s\-‐‑]*')  # what may stand between the words of one phrase
 
 

@@ -1,39 +1,18 @@
-"""Person mentions: the span of each name in the NER's PER spans, its nominative (`names.py`), and
-surnames the tagger missed; `merge.py` then joins short forms to the fullest name."""
+"""Where a person's name is: the names inside the NER's PER spans, cut at quotes and sentence breaks,
+titles taken off, two names the tagger joined split apart."""
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from .merge import is_full_name
-from .morph import fold, lemmas, parses, stem
-from .names import (
-    GENERATION,
-    INITIAL,
-    LIST_LINK,
-    NAME_TAGS,
-    PREVIOUS_WORD,
-    adjectival,
-    after_opening_noun,
-    case_and_gender,
-    context_case,
-    context_gender,
-    ends_as_latin,
-    is_kinship_noun,
-    is_title,
-    known_as,
-    name_words,
-    normalize_person,
-    opens_sentence,
-    own_gender,
-    title_gender,
-)
-from .records import Mention, Span, Token
+from ...doc import Span
+from ...nlp.morph import parses, stem
+from .context import PREVIOUS_WORD, is_kinship_noun, is_title, opens_sentence
+from .names import GENERATION, NAME_TAGS, adjectival, known_as, name_words
 
 QUOTED = re.compile(r'[«„“"]([^«»„“”"\n]{1,80})[»“”"]')
 MAX_TITLE_WORDS = 6  # a short quoted phrase holding a name is a title: the TV programme «С Мадуро +»
 SENTENCE_INSIDE = re.compile(r'[.!?…]\s+[А-ЯЁA-Z]')  # «Максим скончался. Не выдержало сердце» is speech
-
 # Where a PER span stops being one name: brackets, quotes, clause punctuation, dashes, and a sentence end
 # (a full stop after a word of two lower-case letters or more, so that initials `Н. Мадуро` stay whole).
 SPAN_BREAK = re.compile(r'\n|[(\[«»"“”„;:!?,]|\s[-–—]\s|[–—]|(?<=[а-яёa-z]{2})\.\s+(?=[А-ЯЁA-Z][а-яёa-z])')
@@ -203,100 +182,3 @@ def _is_title(word: str) -> bool:
     return (bool(readings) and readings[0].is_known and 'ADJF' in readings[0].tag.grammemes
             and 'Apro' not in readings[0].tag.grammemes and not adjectival(word)
             and not any(NAME_TAGS & p.tag.grammemes for p in readings))
-
-
-def find_persons(text: str, spans: list[Span]) -> list[Mention]:
-    """Person mentions from the NER's PER spans, with their nominative.
-
-    A person has one gender in a document. Where a name's own words allow either (`Евгения
-    Медведева`: she, or his genitive), the gender comes from a past-tense verb after it (`Медведева
-    завершила`) or else from the rest of the document: the other mentions of the same full name, or
-    for a bare surname of the same surname, where those that show a gender all show the same one
-    (`Медведевой`).
-    """
-    cuts = split_joined(text, person_spans(text, spans))
-    written = frozenset(fold(part) for start, end, _ in cuts for word in name_words(text[start:end])
-                        for part in {word, *word.split('-')})  # `Диас-Канель` also gives `Канель`
-    names = []  # (start, end, alias, words, case hint, gender shown by the name or its verb)
-    shown: dict[tuple[str, ...], set[str]] = {}  # genders shown, by full name and by surname (stems)
-    for start, end, alias in cuts:
-        words = name_words(text[start:end])
-        hint = context_case(text, start)
-        gender = own_gender(tuple(words))
-        if gender is None:
-            # not after a word that asks for another case: the verb goes with that word (`у Клинтон был`)
-            verb = hint in (None, 'nomn') and not after_opening_noun(text, start)
-            gender = (context_gender(text, end) if verb else None) or title_gender(text, start)
-        names.append((start, end, alias, words, hint, gender))
-        if gender and not alias:
-            for key in _gender_keys(words):
-                shown.setdefault(key, set()).add(gender)
-    mentions = []
-    previous_end, previous_case = -1, None
-    for i, (start, end, alias, words, hint, gender) in enumerate(names):
-        latin = names[i + 1] if i + 1 < len(names) and names[i + 1][2] else None  # `(Aissata Haidara Cisse)`
-        if alias:
-            normal = text[start:end]
-        elif latin and ends_as_latin(words, latin[3]):
-            # each word ends as its Latin spelling does: the name is its own nominative (`Айссата Хайдара
-            # Сиссе (Aissata Haidara Cisse)`, where `Хайдара` alone would read as his genitive)
-            normal = ' '.join(words)
-        else:
-            if hint is None and previous_case and LIST_LINK.fullmatch(text, previous_end, start):
-                hint = previous_case  # `Луиса Суареса, Неймара и Жерара Пике`: a list shares one case
-            if gender is None:
-                document = shown.get(_gender_keys(words)[0], set())
-                gender = next(iter(document)) if len(document) == 1 else None
-            normal = normalize_person(words, written, hint, gender)
-            previous_end, previous_case = end, case_and_gender(tuple(words), hint, gender)[0]
-        mentions.append(Mention(type='person', start=start, end=end, text=text[start:end], normal=normal,
-                                entity=normal, kind='alias' if alias else '', source='ner', gender=gender or ''))
-    return mentions
-
-
-def _gender_keys(words: list[str]) -> list[tuple[str, ...]]:
-    """Where a name's gender is looked up: its own words, then its surname (both as stems). Initials and
-    a patronymic are left out, so that `Андрияна Николаева` (she, or his genitive) learns his gender
-    from `Андрияну Григорьевичу Николаеву`."""
-    stems = tuple(stem(word) for word in words
-                  if not INITIAL.match(word) and not known_as(word, 'Patr')) or (fold(words[-1]),)
-    return [stems, stems[-1:]] if len(stems) > 1 else [stems]
-
-
-def echo_persons(text: str, words: list[Token], persons: list[Mention], sentence_initial: set[int]) -> list[Mention]:
-    """The surnames of the full names found, where they recur without the NER tagging them (`Тело
-    Флинта` after `Кит Флинт`): a capitalised word sharing a lemma with such a surname. A word that opens a
-    sentence counts only if the dictionary knows it as nothing but a name (`Мороз ударил` is weather
-    even where Александр Мороз was named); plurals (`семья Флинтов`) and quoted titles are left alone."""
-    keys: set[str] = set()  # lemmas of the surnames of full names (a lone word may be a tagger slip)
-    surnames: set[str] = set()  # the same, as written in the nominative
-    for mention in persons:
-        if mention.kind != 'alias' and is_full_name(mention.normal):
-            last = mention.normal.split()[-1]
-            keys |= lemmas(last)
-            surnames.add(fold(last))
-    if not keys:
-        return []
-    # Inflection changes at most the last two letters of a surname (`Кравец`, `Кравца`): a word that
-    # does not begin as one does is not looked up (a first look-up in the dictionary costs 0.1 ms).
-    stems = tuple({key[:max(3, len(key) - 2)] for key in keys})
-    taken = [(m.start, m.end) for m in persons] + title_ranges(text)
-    written = frozenset(fold(w) for m in persons for w in m.normal.split())
-    found = []
-    for i, word in enumerate(words):
-        value = word.text
-        if len(value) < 3 or not value[:1].isupper() or not value[1:2].islower():
-            continue
-        if not fold(value).startswith(stems) or not lemmas(value) & keys:
-            continue
-        if any(s < word.end and word.start < e for s, e in taken):
-            continue
-        if i in sentence_initial and any(p.is_known and not NAME_TAGS & p.tag.grammemes for p in parses(value)):
-            continue
-        readings = parses(value)
-        if readings and 'plur' in readings[0].tag.grammemes and fold(value) not in surnames:
-            continue  # `семья Бекхэмов`: a family, not the person; but `заявил Челах` is the surname itself
-        normal = normalize_person([value], written, context_case(text, word.start))
-        found.append(Mention(type='person', start=word.start, end=word.end, text=value, normal=normal,
-                             entity=normal, source='echo'))
-    return found

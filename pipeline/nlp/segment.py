@@ -9,7 +9,7 @@ from razdel import sentenize
 from razdel.segmenters.punct import DASHES, ENDINGS
 from razdel.segmenters.tokenize import ATOM, SMILE
 
-from .records import Token
+from ..doc import Token
 
 # Word units for gazetteer matching: letters and digits joined by hyphens, slashes or apostrophes,
 # so that `Су-30МК2`, `F/A-18`, `Кот-д'Ивуар` and `Искандеров-М` stay whole (razdel splits them).
@@ -122,3 +122,14 @@ def segment(text: str) -> Segmented:
     sentences = [Token(s.start, s.stop, s.text) for s in sentenize(text)]
     tokens = tokenize(text)
     return Segmented(text, sentences, tokens, split_words(text), [s.start for s in sentences])
+
+
+def sentence_initial_words(seg: Segmented) -> set[int]:
+    """Indexes of the first word of each sentence (an ambiguous capitalised word there proves nothing)."""
+    starts = seg.sentence_starts
+    initial, s = set(), 0
+    for i, word in enumerate(seg.words):
+        while s < len(starts) and starts[s] <= word.start:
+            initial.add(i)
+            s += 1
+    return initial

@@ -1,0 +1,143 @@
+"""The case the word before a name asks for, and the gender the words around it show."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...data import load_word_list
+from ...nlp.morph import CACHE_SIZE, fold, lemmas, parses
+from .names import GENDERS, NAME_TAGS
+
+PREPOSITION_CASES = {
+    **dict.fromkeys('у от до из без для около после против среди кроме возле вокруг мимо вместо ради '
+                    'помимо напротив вне насчет'.split(), 'gent'),
+    **dict.fromkeys('к ко по благодаря согласно'.split(), 'datv'),
+    **dict.fromkeys('с со над под перед между'.split(), 'ablt'),
+    **dict.fromkeys('о об обо при'.split(), 'loct'),
+    **dict.fromkeys('через про'.split(), 'accs'),
+}
+# between two names of a list, maybe after a bracket: `Лионеля Месси («Барселона») и Неймара`
+LIST_LINK = re.compile(r'(?:[ \xa0]*\([^()\n]{1,60}\))?[ \xa0]*(?:,|,?[ \xa0]+(?:и|или))[ \xa0]+')
+PREVIOUS_WORD = re.compile(r'([А-Яа-яЁё-]+)[ \xa0]+$')
+CLOSING_QUOTE = re.compile(r'(?:»|(?<=\S)["”])[ \xa0]+$')
+
+
+def context_case(text: str, start: int) -> str | None:
+    """The case the word before a name asks for: a preposition's (`с Локхартом`), a title's own
+    (`президенту Байдену`), or the genitive after any other noun (`фильм Кубрика`)."""
+    if CLOSING_QUOTE.search(text, max(0, start - 3), start):
+        # The author of a work (`«Сияние» Стэнли Кубрика`) or a member of an organisation (`клуба
+        # «Барселона» Хосеп Гвардиола`): both are common, but a name in the nominative seldom ends like
+        # a genitive, so the genitive costs less (measured on NEREL train).
+        return 'gent'
+    if opens_sentence(text, start):
+        return 'nomn'  # a name opening a sentence or a clause is its subject
+    match = PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if not match:
+        return None
+    written = match.group(1).lstrip('-')  # `66-летнего`: the digits are not matched
+    word = written.lower()
+    if word in PREPOSITION_CASES:  # also opening a sentence: `У Клинтон был кашель`
+        return PREPOSITION_CASES[word]
+    if not written[:1].islower():
+        return _title_before(text, match.start())  # `короля Таиланда Пхумипона`, `вице-президенту США Джо Байдену`
+    readings = parses(word)
+    if readings and 'VERB' in readings[0].tag.grammemes:
+        return 'nomn'  # `заявил Николас Мадуро`
+    if readings and readings[0].is_known and {'ADJF', 'PRTF'} & readings[0].tag.grammemes:
+        return readings[0].tag.case  # an adjective agrees with the name: `у 66-летнего Никоса Анастасиадиса`
+    nouns = [p for p in readings if 'NOUN' in p.tag.grammemes and p.is_known]
+    if not nouns or readings[0] not in nouns:
+        return None
+    if is_kinship_noun(word):
+        return None  # the relative's genitive (`сыну Путина`) or the person in apposition (`жена Алисия`)
+    if is_title(word):
+        return nouns[0].tag.case
+    best = nouns[0].tag
+    if is_relation_noun(word):
+        return 'gent'  # the other person: `соратник Цзян Цзэминя`, `адвокату Ассанжа`
+    if {'anim', 'sing'} <= best.grammemes and best.case in ('nomn', 'datv', 'ablt', 'loct'):
+        # a person noun names the person: `американка София Коппола`, `французу Анаклету Вамбе`
+        return best.case
+    return 'gent'
+
+
+def _title_before(text: str, start: int) -> str | None:
+    """The case of a title before the capitalised word (a country's or an organisation's name in the
+    genitive) that ends at `start`."""
+    match = PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if not match or not match.group(1)[:1].islower() or not is_title(match.group(1)):
+        return None
+    nouns = [p for p in parses(match.group(1).lower()) if 'NOUN' in p.tag.grammemes and p.is_known]
+    # one person's title, not a plural that is itself a genitive (`секретарь кабинета министров Японии`)
+    return nouns[0].tag.case if nouns and 'sing' in nouns[0].tag.grammemes else None
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Nothing but spaces between the start of a sentence or a clause and `start`."""
+    before = text[max(0, start - 40):start].rstrip(' \xa0\t')
+    return not before or before[-1] in '.!?…\n:;—–"«»('
+
+
+def titles() -> frozenset[str]:
+    """Lemmas of `data/person_titles.txt`."""
+    return load_word_list('person_titles.txt')
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def is_title(word: str) -> bool:
+    """A title or role of `data/person_titles.txt` in any form, also a hyphenated one the dictionary
+    knows whole (`вице-президенту`, which `lemmas` reads by its first part)."""
+    return bool(lemmas(word) & titles()) or any(p.is_known and fold(p.normal_form) in titles()
+                                                 for p in parses(word.lower()))
+
+
+def is_kinship_noun(word: str) -> bool:
+    """A kinship noun of `data/kinship_nouns.txt` in any form (`сыну`, `вдова`)."""
+    return bool(lemmas(word) & load_word_list('kinship_nouns.txt'))
+
+
+def is_relation_noun(word: str) -> bool:
+    """A noun for a relation to another person, of `data/relation_nouns.txt` (`соратник`, `адвокату`)."""
+    return bool(lemmas(word) & load_word_list('relation_nouns.txt'))
+
+
+def after_opening_noun(text: str, start: int) -> bool:
+    """The name follows a common noun that opens the sentence (`Семья Обамы приобрела`, `Биография Нэша
+    вошла`): the name is its genitive, and a verb after them agrees with the noun."""
+    match = PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if not match or not opens_sentence(text, match.start(1)):
+        return False
+    readings = parses(match.group(1).lower())
+    return (bool(readings) and readings[0].is_known and 'NOUN' in readings[0].tag.grammemes
+            and not NAME_TAGS & readings[0].tag.grammemes and not is_title(match.group(1)))
+
+
+def title_gender(text: str, start: int) -> str | None:
+    """'femn' where the word before a name is a feminine noun for a person, which the name stands in
+    apposition to (`миссис Обама`, `фигуристка Евгения Медведева`); not a kinship or relation noun,
+    which names another person (`жена Путина`). A masculine noun says nothing: `министр Ирина Яровая`."""
+    match = PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if not match:
+        return None
+    word = match.group(1).lower()
+    readings = parses(word)
+    if not readings or not readings[0].is_known or not {'NOUN', 'anim', 'sing', 'femn'} <= readings[0].tag.grammemes:
+        return None
+    return None if is_kinship_noun(word) or is_relation_noun(word) else 'femn'
+
+
+NEXT_WORD = re.compile(r'[ \xa0]+([а-яё]+)\b')
+
+
+def context_gender(text: str, end: int) -> str | None:
+    """The gender a past-tense verb or a short participle right after a name shows (`Малашенко
+    развёлся`, `Медведева завершила`, `Русаков задержан`)."""
+    match = NEXT_WORD.match(text, end)
+    readings = parses(match.group(1)) if match else ()
+    if not readings:
+        return None
+    tag = readings[0].tag
+    if ('VERB' in tag.grammemes and 'past' in tag.grammemes or 'PRTS' in tag.grammemes) and tag.gender in GENDERS:
+        return str(tag.gender)  # pymorphy3's grammeme objects compare only with grammemes
+    return None

@@ -1,0 +1,61 @@
+"""What the parts of a person's name are: name words, initials, what the dictionary knows them as."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...nlp.morph import CACHE_SIZE, fold, parses
+
+NAME_TAGS = frozenset({'Name', 'Surn', 'Patr'})
+CASES = ('nomn', 'gent', 'datv', 'accs', 'ablt', 'loct')
+GENDERS = ('masc', 'femn')
+INITIAL = re.compile(r'^[A-ZА-ЯЁ][a-zа-яё]?\.(?:-[A-ZА-ЯЁ][a-zа-яё]?\.)?$')  # В.  Дж.  Ж.-К.
+VOWELS = frozenset('аеёиоуыэюя')
+GENERATION = re.compile(r'-(?:младш|старш)\w*$', re.IGNORECASE)  # Буш-младший → Буш
+ROMAN = re.compile(r'[IVXLC]+')  # a regnal number: `Шенуды III`
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def known_as(word: str, *grammemes: str) -> bool:
+    """The dictionary knows the word, not by a guess, with all these grammemes: a first name (`Name`),
+    a patronymic (`Patr`), a woman's patronymic (`Patr`, `femn`), an ordinal number (`Anum`)."""
+    return any(p.is_known and set(grammemes) <= p.tag.grammemes for p in parses(word))
+
+
+def _ordinal(word: str) -> bool:
+    """A regnal number (`Второй`, `Третьего`): it agrees with the name and says nothing of its own
+    (`Второй` alone reads best as a woman's genitive)."""
+    return known_as(word, 'Anum')
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def adjectival(word: str) -> bool:
+    """Adjectival surnames the dictionary lacks: Зеленского, Политковской."""
+    word = word.lower()
+    return bool(re.search(r'(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)$', word)
+                or re.search(r'[^аеиоуыэюяьй](?:ого|ому|ая|ый|ий|ой|ым|им|ую|ом)$', word)
+                and any('ADJF' in p.tag.grammemes and p.is_known for p in parses(word)))
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name as written: `В.В. Путин` → `В.`, `В.`, `Путин`; `Дж.Коми` → `Дж.`, `Коми`;
+    `Ж.-К.Трише` → `Ж.-К.`, `Трише`."""
+    return list(_name_words(text))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _name_words(text: str) -> tuple[str, ...]:
+    words = []
+    for chunk in text.replace('\xa0', ' ').replace('\xad', '').split():  # soft hyphens are not written
+        parts = NAME_PART.findall(chunk)
+        words.extend(p if INITIAL.match(p) else p.rstrip('.') for p in parts if p.strip('.'))
+    return tuple(words)
+
+
+NAME_PART = re.compile(r'[A-ZА-ЯЁ][a-zа-яё]?\.(?:-[A-ZА-ЯЁ][a-zа-яё]?\.)?|[^\s.]+\.?')
+
+
+def is_full_name(name: str) -> bool:
+    words = name.split()
+    folded = [fold(w) for w in words]
+    return len(words) >= 2 and not any(INITIAL.match(w) for w in words) and len(set(folded)) == len(folded)

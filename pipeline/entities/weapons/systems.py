@@ -1,0 +1,129 @@
+"""The weapon gazetteer (`data/weapons.csv`), the class nouns (`data/weapon_classes.csv`), the forms
+that name no weapon (`data/not_weapons.csv`), and spelling-proof keys of military designations."""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...data import DATA
+from ...nlp.gazetteer import Gazetteer
+from ...nlp.morph import fold, lemmas
+
+DESIGNATION = re.compile(
+    r'^(?P<prefix>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{0,5}(?:/[A-Z]{1,2})?)(?P<dash>[-‐‑]?)(?P<number>\d{1,5})'
+    r'(?P<suffix>[A-Za-zА-Яа-яЁё0-9]{0,6}(?:[-‐‑/][A-Za-zА-Яа-яЁё0-9]{1,5})*)$')
+DIGIT_FIRST = re.compile(r'^\d[A-ZА-ЯЁ]{1,2}\d{1,4}[A-Za-zА-Яа-яЁё0-9]*$')  # GRAU indices: 9К720, 2С19, 3М14
+SPACES = re.compile(r'\s+')
+
+
+@dataclass(frozen=True, slots=True)
+class WeaponSystem:
+    name: str
+    weapon_class: str
+    origin: str
+    wikidata: str
+
+
+@dataclass(frozen=True, slots=True)
+class WeaponClass:
+    modifiers: tuple[frozenset[str], ...]
+    name: str
+
+
+@lru_cache(maxsize=1)
+def load_weapons() -> tuple[Gazetteer[WeaponSystem], dict[str, WeaponSystem]]:
+    """The weapon gazetteer and an index of designation keys (`СУ57` → Су-57) for variants."""
+    items = []
+    designations: dict[str, WeaponSystem] = {}
+    excluded = excluded_forms()
+    for row in _rows('weapons.csv'):
+        system = WeaponSystem(row['name'], row['class'], row['origin'], row.get('wikidata', ''))
+        for form in [row['name'], *filter(None, row['aliases'].split('|'))]:
+            if fold(form) in excluded:
+                continue
+            items.append((form, system))
+            key = designation_key(form)
+            if key:
+                designations.setdefault(key, system)
+    return Gazetteer(items), designations
+
+
+@lru_cache(maxsize=1)
+def load_classes() -> dict[str, list[WeaponClass]]:
+    """Class nouns by lemma, each with the modifiers that refine it (`зенитный комплекс` → ЗРК)."""
+    classes: dict[str, list[WeaponClass]] = {}
+    for row in _rows('weapon_classes.csv'):
+        modifiers = tuple(lemmas(word) for word in row['modifier'].split())
+        classes.setdefault(row['noun'], []).append(WeaponClass(modifiers, row['class']))
+    for options in classes.values():
+        options.sort(key=lambda option: -len(option.modifiers))
+    return classes
+
+
+@lru_cache(maxsize=1)
+def excluded_forms() -> frozenset[str]:
+    """Folded forms of `not_weapons.csv`, and their designation keys (`A-380` is `A380`)."""
+    forms = {fold(row['form']) for row in _rows('not_weapons.csv')}
+    return frozenset(forms | {designation_key(form) for form in forms} - {''})
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(DATA / name, encoding='utf-8', newline='') as f:
+        return list(csv.DictReader(f))
+
+
+@lru_cache(maxsize=1)
+def system_aliases() -> dict[str, tuple[str, ...]]:
+    """Every alias of each system, by canonical name."""
+    return {row['name']: tuple(filter(None, row['aliases'].split('|'))) for row in _rows('weapons.csv')}
+
+
+def designation_key(form: str) -> str:
+    """A spelling-proof key of a designation: `Су-57`, `Су 57`, `СУ57` → `су57`; '' if not one."""
+    compact = SPACES.sub('', form)
+    if not (DESIGNATION.match(compact) or DIGIT_FIRST.match(compact)):
+        return ''
+    return fold(re.sub(r'[-‐‑]', '', compact))
+
+
+def canonical_designation(text: str) -> str:
+    """A designation written the usual way: `Су 35` → `Су-35`, hyphens unified."""
+    compact = re.sub(r'[‐‑]', '-', text.strip())
+    match = DESIGNATION.match(SPACES.sub('', compact)) if ' ' in compact else None
+    if match and match.group('prefix').isalpha() and not match.group('dash'):
+        return f"{match.group('prefix')}-{match.group('number')}{match.group('suffix')}"
+    return compact
+
+
+@lru_cache(maxsize=1)
+def designation_families(keys: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(m.group(1) for key in keys if (m := re.match(r'^(\D+)\d', key)) and len(m.group(1)) <= 4)
+
+
+def _system_of(key: str, designations: dict[str, WeaponSystem]) -> WeaponSystem | None:
+    """The system of a designation key, trying shorter keys for unknown variants (`су57э` → `су57`)."""
+    match = re.match(r'^(\D+\d+)', key)
+    while key:
+        if key in designations:
+            return designations[key]
+        if match is None or len(key) <= len(match.group(1)):
+            return None
+        key = key[:-1]
+    return None
+
+
+VARIANT_TAIL = re.compile(r'^[- ]?[A-Za-zА-Яа-яЁё0-9]{1,5}$')
+
+
+def variant_name(phrase) -> str:
+    """The system's name, or the alias itself where it names a variant of it (`Бук-М2Э` of `Бук-М2`)."""
+    name = phrase.value.name
+    if phrase.form.startswith(name) and VARIANT_TAIL.match(phrase.form[len(name):]):
+        return phrase.form
+    return name
+
+
+def _is_latin(word: str) -> bool:
+    return bool(word) and word[0].isascii() and word[0].isalnum()

@@ -1,0 +1,1 @@
+"""The tables: one document's rows, writers and readers, the corpus tables and the review report."""
