@@ -1,7 +1,18 @@
-"""Plain records passed between the steps: documents in, mentions out."""
+"""The records passed between the steps (documents in, mentions out), and the document object that the
+extraction steps fill in order.
+
+`Doc` is to this pipeline what natasha's `Doc` is to natasha: the text and everything found in it so
+far. A step is a function of a `Doc` that declares, like a spaCy component, the fields it `requires`
+and the ones it `assigns` (`@step(requires='text words', assigns='weapons')`); it returns the values
+of the fields it assigns, or changes the mentions' attributes it names (`mentions.entity`). The
+extractor (`pipeline.extract`) checks once, when it is built, that every step comes after the steps
+that fill what it needs.
+"""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,3 +76,40 @@ class Mention:
     sentence: int = -1
     doc_id: str = ''
     gender: str = ''  # persons: masc or femn where the name or its context shows it (used in merging)
+
+
+@dataclass(slots=True)
+class Doc:
+    """A text on its way through the extraction steps; a field is None until a step fills it.
+
+    `text` is what the steps read: the document's text with its header blanked and Latin lookalikes
+    made Cyrillic, one character for one, so offsets index the text as read. The piece steps see one
+    piece of a long document; the document steps see the whole of it, with every piece's sentences
+    and mentions (offsets into the whole text).
+    """
+
+    text: str
+    sentences: list[Token] | None = None  # razdel sentences
+    tokens: list[Token] | None = None  # razdel tokens, what the NER reads
+    words: list[Token] | None = None  # gazetteer words (`Су-30МК2` whole, `российско-американских` split)
+    initial: set[int] | None = None  # indexes of the words that open a sentence
+    spans: list[Span] | None = None  # the NER's PER / LOC / ORG spans
+    weapons: list[Mention] | None = None
+    countries: list[Mention] | None = None
+    persons: list[Mention] | None = None  # from the NER's PER spans
+    echoes: list[Mention] | None = None  # surnames of those persons where they recur untagged
+    mentions: list[Mention] | None = None  # one per stretch of text, in text order
+
+
+F = TypeVar('F', bound=Callable)
+
+
+def step(requires: str, assigns: str) -> Callable[[F], F]:
+    """Declare a function of a `Doc` as an extraction step: the space-separated names of the fields it
+    reads and of those it fills (`mentions.entity`: an attribute it sets on the mentions)."""
+    def declare(function: F) -> F:
+        function.requires = tuple(requires.split())
+        function.assigns = tuple(assigns.split())
+        return function
+
+    return declare

@@ -1,19 +1,30 @@
-"""The extractor for one text: segment → NER → persons, countries, weapons → resolve overlaps → merge."""
+"""The extractor for one text: the steps, in order.
+
+    piece of the text ─► segment ─► NER ─► weapons ─► countries ─► persons ─► echoes ─► choose mentions
+    whole document   ─► merge persons ─► name relatives
+
+A long text is cut into pieces (`pipeline.nlp.text.pieces`); the piece steps run on each piece, the
+document steps once on the whole document. Each step is a function of a `Doc` that declares what it
+requires and what it assigns (`pipeline.doc.step`); the extractor checks the order once, when it is built.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .doc import Mention
+from .doc import Doc, Mention, Token
 from .entities.countries import find_countries, load_countries
-from .entities.overlaps import resolve_overlaps
+from .entities.overlaps import choose_mentions
 from .entities.persons.find import echo_persons, find_persons
 from .entities.persons.merge import merge_persons
 from .entities.persons.relatives import name_relatives
 from .entities.weapons import find_weapons, load_weapons
 from .nlp.ner import NER
-from .nlp.segment import segment, sentence_initial_words
+from .nlp.segment import segment
 from .nlp.text import blank, cyrillic_lookalikes, pieces
+
+DOCUMENT_GIVEN = ('text', 'sentences', 'mentions')  # what the extractor carries over from the pieces
 
 
 @dataclass(slots=True)
@@ -38,6 +49,12 @@ class Extractor:
         self.ner = NER()
         load_countries()
         load_weapons()
+        self.piece_steps = (segment, self.ner, find_weapons, find_countries, find_persons, echo_persons,
+                            choose_mentions)
+        self.document_steps = (merge_persons, name_relatives)
+        check_order(self.piece_steps, ('text',))
+        carried = {name for s in self.piece_steps for name in s.assigns if name.startswith('mentions.')}
+        check_order(self.document_steps, (*DOCUMENT_GIVEN, *sorted(carried)))
 
     def __call__(self, text: str, doc_id: str = '', skip: tuple[tuple[int, int], ...] = ()) -> Extraction:
         """Mentions of `text`; character ranges in `skip` (a metadata header) are not searched.
@@ -46,37 +63,48 @@ class Extractor:
         memory stays bounded whatever its size; offsets always index the whole text, and persons are
         merged over the whole document.
         """
-        visible = cyrillic_lookalikes(blank(text, skip))
-        result = Extraction()
-        for start, end in pieces(visible):
-            part = self._piece(visible[start:end])
-            for mention in part.mentions:
-                mention.start += start
-                mention.end += start
-                mention.sentence += result.sentences
-            result.mentions += part.mentions
-            result.sentences += part.sentences
-            result.tokens += part.tokens
-        persons = [m for m in result.mentions if m.type == 'person']
-        merge_persons(persons)
-        name_relatives(visible, persons)
-        for mention in result.mentions:
-            mention.text = text[mention.start:mention.end]
-            mention.doc_id = doc_id
-        return result
+        doc = Doc(cyrillic_lookalikes(blank(text, skip)), sentences=[], mentions=[])
+        tokens = 0
+        for start, end in pieces(doc.text):
+            piece = self.piece(doc.text[start:end])
+            before = len(doc.sentences)
+            doc.sentences += [Token(s.start + start, s.end + start, s.text) for s in piece.sentences]
+            doc.mentions += [replace(m, start=m.start + start, end=m.end + start, sentence=m.sentence + before,
+                                     text=text[m.start + start:m.end + start], doc_id=doc_id)
+                             for m in piece.mentions]
+            tokens += len(piece.tokens)
+        run_steps(self.document_steps, doc)
+        return Extraction(doc.mentions, len(doc.sentences), tokens)
 
-    def _piece(self, text: str) -> Extraction:
-        seg = segment(text)
-        spans = self.ner(text, seg.tokens)
-        initial = sentence_initial_words(seg)
-        found = find_weapons(text, seg.words, initial)
-        found += find_countries(text, seg.words, spans, initial)
-        persons = find_persons(text, spans)
-        found += persons + echo_persons(text, seg.words, persons, initial)
-        mentions = resolve_overlaps(found)
-        for mention in mentions:
-            mention.sentence = seg.sentence_of(mention.start)
-        return Extraction(mentions, len(seg.sentences), len(seg.tokens))
+    def piece(self, text: str) -> Doc:
+        """The piece steps on one text (at most PIECE_CHARS long): its `Doc` with every field filled,
+        the mentions not yet merged."""
+        doc = Doc(text)
+        run_steps(self.piece_steps, doc)
+        return doc
+
+
+def run_steps(steps: Iterable, doc: Doc) -> None:
+    """Run each step on `doc` and store what it returns in the fields it assigns."""
+    for step in steps:
+        value = step(doc)
+        fields = [name for name in step.assigns if '.' not in name]
+        if len(fields) == 1:
+            setattr(doc, fields[0], value)
+        else:
+            for name, part in zip(fields, value or (), strict=True):
+                setattr(doc, name, part)
+
+
+def check_order(steps: Sequence, given: Iterable[str]) -> None:
+    """Raise ValueError unless every step comes after the steps that assign what it requires."""
+    available = set(given)
+    for step in steps:
+        missing = [name for name in step.requires if name not in available]
+        if missing:
+            name = getattr(step, '__name__', type(step).__name__)
+            raise ValueError(f'extraction step {name} requires {", ".join(missing)}, which no earlier step assigns')
+        available.update(step.assigns)
 
 
 @lru_cache(maxsize=1)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.doc import Mention
+from pipeline.doc import Doc, Mention
 from pipeline.entities.persons.merge import full_first_names, merge_persons
 
 
@@ -44,7 +44,7 @@ def test_merge_persons_unit():
     mentions = [person(0, 'Николас Мадуро'), person(40, 'Мадуро'), person(80, 'Н. Мадуро'),
                 person(120, 'Владимир Путин'), person(160, 'Владимир Владимирович Путин'), person(200, 'Путин'),
                 person(230, 'Фолькер Буфье'), person(250, 'Volker Bouffier', kind='alias')]
-    merge_persons(mentions)
+    merge_persons(Doc('', mentions=mentions))
     assert [(m.normal, m.entity, m.kind) for m in mentions] == [
         ('Николас Мадуро', 'Николас Мадуро', 'full'),
         ('Мадуро', 'Николас Мадуро', 'surname'),
@@ -59,32 +59,32 @@ def test_merge_persons_unit():
 
 def test_a_surname_joins_a_name_given_before_it_over_a_longer_one_given_after():
     mentions = [person(0, 'Сумаила Сиссе'), person(40, 'Сиссе'), person(80, 'Айссата Хайдара Сиссе')]
-    merge_persons(mentions)
+    merge_persons(Doc('', mentions=mentions))
     assert [m.entity for m in mentions] == ['Сумаила Сиссе', 'Сумаила Сиссе', 'Айссата Хайдара Сиссе']
 
 
 def test_a_surname_follows_its_full_name_into_a_longer_one():
     mentions = [person(0, 'Джанет Рено'), person(40, 'Рено'), person(80, 'Джанет Вуд Рено')]
-    merge_persons(mentions)
+    merge_persons(Doc('', mentions=mentions))
     assert [m.entity for m in mentions] == ['Джанет Вуд Рено'] * 3
 
 
 def test_merge_persons_initials_must_agree():
     mentions = [person(0, 'Николас Мадуро'), person(40, 'А. Мадуро')]
-    merge_persons(mentions)
+    merge_persons(Doc('', mentions=mentions))
     assert [m.entity for m in mentions] == ['Николас Мадуро', 'А. Мадуро']
 
 
 def test_first_name_shared_by_two_surnames_stays_alone():
     mentions = [person(0, 'Мишель Обама'), person(40, 'Мишель Бачелет'), person(80, 'Мишель')]
-    merge_persons(mentions)
+    merge_persons(Doc('', mentions=mentions))
     assert [m.entity for m in mentions] == ['Мишель Обама', 'Мишель Бачелет', 'Мишель']
 
 
 def test_short_first_name_joins_the_full_name_of_its_full_form():
     mentions = [person(0, 'Елизавета Глинка'), person(40, 'Лиза'), person(80, 'Владислав Челах'), person(120, 'Влад'),
                 person(160, 'Саша')]
-    merge_persons(mentions)
+    merge_persons(Doc('', mentions=mentions))
     assert [(m.entity, m.kind) for m in mentions] == [
         ('Елизавета Глинка', 'full'), ('Елизавета Глинка', 'first'), ('Владислав Челах', 'full'),
         ('Владислав Челах', 'first'), ('Саша', 'surname')]
@@ -92,7 +92,7 @@ def test_short_first_name_joins_the_full_name_of_its_full_form():
 
 def test_first_name_and_patronymic_in_a_variant_spelling():
     mentions = [person(0, 'Наталия Солженицына'), person(40, 'Наталья Дмитриевна')]
-    merge_persons(mentions)
+    merge_persons(Doc('', mentions=mentions))
     assert [m.entity for m in mentions] == ['Наталия Солженицына', 'Наталия Солженицына']
 
 
@@ -107,14 +107,14 @@ def test_first_name_forms_data():
 def test_merge_across_spellings_and_hyphenated_initials():
     mentions = [person(0, 'Дэвид Петрэус'), person(40, 'Петреус'), person(80, 'Жан-Клод Трише'),
                 person(120, 'Ж.-К. Трише')]
-    merge_persons(mentions)
+    merge_persons(Doc('', mentions=mentions))
     assert [m.entity for m in mentions] == ['Дэвид Петрэус', 'Дэвид Петрэус', 'Жан-Клод Трише', 'Жан-Клод Трише']
 
 
 def test_first_name_with_womans_patronymic_joins_the_full_name():
     mentions = [person(0, 'Елизавета Глинка'), person(40, 'Елизавета Петровна'), person(80, 'Михаил Хасая'),
                 person(120, 'Михаил Агранович')]
-    merge_persons(mentions)
+    merge_persons(Doc('', mentions=mentions))
     # a man's patronymic is also a surname ending: `Михаил Агранович` is somebody else
     assert [(m.entity, m.kind) for m in mentions] == [('Елизавета Глинка', 'full'), ('Елизавета Глинка', 'first'),
                                                       ('Михаил Хасая', 'full'), ('Михаил Агранович', 'full')]
@@ -146,7 +146,7 @@ def test_a_surname_one_letter_off_joins_the_only_full_name_it_fits():
                 person(120, 'Роухани'), person(160, 'Иван Петров'), person(200, 'Пётр Петрин'), person(240, 'Петрив'),
                 person(280, 'Фолькер Буфье'), person(320, 'Буффье'), person(360, 'Махмуд Ахмадинеджад'),
                 person(400, 'М. Ахмадинежад'), person(440, 'А. Ахмадинежад')]
-    merge_persons(mentions)
+    merge_persons(Doc('', mentions=mentions))
     # `Петрив` is one letter off two surnames: it stays alone; `Буффье` is compared whole, its stem being
     # short; initials must fit the full name's
     assert [m.entity for m in mentions] == ['Валерий Гергиев', 'Валерий Гергиев', 'Хасан Рухани', 'Хасан Рухани',
@@ -168,7 +168,7 @@ def test_one_edit(a, b, one):
 def test_first_name_and_patronymic_or_surname_first_join_the_full_name():
     mentions = [person(0, 'Владислав Юрьевич Сурков'), person(40, 'Сурков Владислав Юрьевич'),
                 person(80, 'Владислав Юрьевич'), person(120, 'Айрат Арсланов'), person(160, 'Арсланов Айрат')]
-    merge_persons(mentions)
+    merge_persons(Doc('', mentions=mentions))
     # two words in either order say nothing of which is the surname: they stay as they are
     assert [m.entity for m in mentions] == ['Владислав Юрьевич Сурков'] * 3 + ['Айрат Арсланов', 'Арсланов Айрат']
 
@@ -176,7 +176,7 @@ def test_first_name_and_patronymic_or_surname_first_join_the_full_name():
 def test_initials_with_a_patronymic_join_a_full_name_without_it():
     mentions = [person(0, 'Владимир Путин'), person(40, 'В. В. Путин'), person(80, 'Николас Мадуро'),
                 person(120, 'А. В. Мадуро')]
-    merge_persons(mentions)
+    merge_persons(Doc('', mentions=mentions))
     # the patronymic's initial says nothing; the first name's must fit
     assert [m.entity for m in mentions] == ['Владимир Путин', 'Владимир Путин', 'Николас Мадуро', 'А. В. Мадуро']
 
@@ -210,7 +210,7 @@ def test_a_name_in_official_order_is_the_person_in_the_usual_order():
     from pipeline.entities.persons.merge import usual_order
 
     mentions = [person(0, 'Грызлов Борис Вячеславович'), person(40, 'Грызлов')]
-    merge_persons(mentions)
+    merge_persons(Doc('', mentions=mentions))
     assert [m.entity for m in mentions] == ['Борис Вячеславович Грызлов'] * 2
     assert usual_order('Владимир Владимирович Путин') == 'Владимир Владимирович Путин'
     assert usual_order('Круз Дэвид') == 'Круз Дэвид'  # without a patronymic the order says nothing
@@ -219,7 +219,7 @@ def test_a_name_in_official_order_is_the_person_in_the_usual_order():
 def test_a_double_surname_joins_the_full_name_it_ends():
     mentions = [person(0, 'Владимир Падрино Лопес'), person(40, 'Падрино Лопес'), person(80, 'Роберт Де Ниро'),
                 person(120, 'Де Ниро'), person(160, 'Мишель Обама'), person(200, 'Барак Мишель Обама')]
-    merge_persons(mentions)
+    merge_persons(Doc('', mentions=mentions))
     # `Мишель Обама` begins with a first name: it is no double surname of the longer name
     assert [m.entity for m in mentions] == ['Владимир Падрино Лопес', 'Владимир Падрино Лопес', 'Роберт Де Ниро',
                                             'Роберт Де Ниро', 'Мишель Обама', 'Барак Мишель Обама']

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.doc import Span
+from pipeline.doc import Doc, Span
 from pipeline.nlp.ner import bio_spans
 from pipeline.nlp.segment import tokenize
 
@@ -45,14 +45,14 @@ def test_tag_of_nothing_is_nothing(ner):
 
 def test_spans_of_the_seed_sentence(ner):
     text = 'Президент России Владимир Путин встретился в Москве с Николасом Мадуро.'
-    spans = ner(text, tokenize(text))
+    spans = ner(Doc(text, tokens=tokenize(text)))
     found = {(s.type, text[s.start:s.end]) for s in spans}
     assert {('PER', 'Владимир Путин'), ('PER', 'Николасом Мадуро'), ('LOC', 'Москве'), ('LOC', 'России')} <= found
 
 
 def test_a_title_line_without_full_stop_does_not_run_into_the_next(ner):
     text = 'Встреча в Каракасе\nНиколас Мадуро заявил о поддержке.'
-    spans = ner(text, tokenize(text))
+    spans = ner(Doc(text, tokens=tokenize(text)))
     assert all('\n' not in text[s.start:s.end] for s in spans)
     assert ('PER', 'Николас Мадуро') in {(s.type, text[s.start:s.end]) for s in spans}
 

@@ -129,25 +129,25 @@ def test_initials_take_the_surname_after_them():
 
 def test_a_recurring_surname_is_found_where_the_tagger_missed_it(extractor):
     from pipeline.entities.persons.find import echo_persons, find_persons
-    from pipeline.nlp.segment import segment, sentence_initial_words
 
     text = ('Музыкант Кит Флинт умер в понедельник. Тело Флинта нашли дома. Мороз ударил ночью. '
             'Семья Флинтов просит тишины. «Флинт навсегда» — так назван концерт.')
-    seg = segment(text)
-    persons = find_persons(text, [Span('PER', text.index('Кит'), text.index(' умер'))])
-    echoes = echo_persons(text, seg.words, persons, sentence_initial_words(seg))
+    doc = extractor.piece(text)
+    doc.spans = [Span('PER', text.index('Кит'), text.index(' умер'))]
+    doc.persons = find_persons(doc)
+    echoes = echo_persons(doc)
     # the inflected surname is found; the family (plural) and the quoted title are not
     assert [(m.text, m.normal, m.source) for m in echoes] == [('Флинта', 'Флинт', 'echo')]
 
 
 def test_a_sentence_opening_ordinary_word_is_no_echo(extractor):
     from pipeline.entities.persons.find import echo_persons, find_persons
-    from pipeline.nlp.segment import segment, sentence_initial_words
 
     text = 'Александр Мороз выступил. Мороз ударил ночью. Позже Мороза поддержали.'
-    seg = segment(text)
-    persons = find_persons(text, [Span('PER', 0, 15)])
-    echoes = echo_persons(text, seg.words, persons, sentence_initial_words(seg))
+    doc = extractor.piece(text)
+    doc.spans = [Span('PER', 0, 15)]
+    doc.persons = find_persons(doc)
+    echoes = echo_persons(doc)
     assert [m.text for m in echoes] == ['Мороза']
     merged = extractor(text).mentions
     assert [m.entity for m in merged if m.type == 'person' and m.text == 'Мороза'] == ['Александр Мороз']
@@ -196,11 +196,11 @@ def test_split_joined_names(text, names, expected):
 
 def test_an_echo_may_read_as_a_plural_noun_where_it_is_the_surname_itself(extractor):
     from pipeline.entities.persons.find import echo_persons, find_persons
-    from pipeline.nlp.segment import segment, sentence_initial_words
 
     # `Челах` reads as a plural of `чело`, but it is the surname as the full name writes it
     text = 'Владислав Челах служил на заставе. «Я не виноват», — заявил Челах.'
-    seg = segment(text)
-    persons = find_persons(text, [Span('PER', 0, 15)])
-    echoes = echo_persons(text, seg.words, persons, sentence_initial_words(seg))
+    doc = extractor.piece(text)
+    doc.spans = [Span('PER', 0, 15)]
+    doc.persons = find_persons(doc)
+    echoes = echo_persons(doc)
     assert [(m.text, m.normal) for m in echoes] == [('Челах', 'Челах')]

@@ -6,8 +6,8 @@ import razdel
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.doc import Token
-from pipeline.nlp.segment import segment, split_words, tokenize
+from pipeline.doc import Doc, Token
+from pipeline.nlp.segment import segment, sentence_of, split_words, tokenize
 
 
 @pytest.mark.parametrize('word', ['Су-30МК2', 'F/A-18', 'Санкт-Петербург', 'Искандеров-М', 'Игла-С', "Кот-д'Ивуар"])
@@ -37,12 +37,14 @@ def test_split_words_offsets_index_the_text():
 
 def test_segment_sentences_and_sentence_of():
     text = 'Первое предложение. Второе предложение! Третье.'
-    seg = segment(text)
-    assert [s.text for s in seg.sentences] == ['Первое предложение.', 'Второе предложение!', 'Третье.']
-    assert seg.sentence_starts == [0, 20, 40]
-    assert [seg.sentence_of(i) for i in (0, 5, 19, 20, 39, 40, 46)] == [0, 0, 0, 1, 1, 2, 2]
-    assert all(text[t.start:t.end] == t.text for t in seg.tokens)
-    assert [w.text for w in seg.words] == ['Первое', 'предложение', 'Второе', 'предложение', 'Третье']
+    sentences, tokens, words, initial = segment(Doc(text))
+    assert [s.text for s in sentences] == ['Первое предложение.', 'Второе предложение!', 'Третье.']
+    assert [s.start for s in sentences] == [0, 20, 40]
+    sentence = sentence_of(sentences)
+    assert [sentence(i) for i in (0, 5, 19, 20, 39, 40, 46)] == [0, 0, 0, 1, 1, 2, 2]
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+    assert [w.text for w in words] == ['Первое', 'предложение', 'Второе', 'предложение', 'Третье']
+    assert initial == {0, 2, 4}
 
 
 # --- tokenize: razdel's tokens, exactly --------------------------------------------------------------------------

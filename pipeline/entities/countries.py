@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..data import DATA, load_word_list
-from ..doc import Mention, Span, Token
+from ..doc import Doc, Mention, Span, Token, step
 from ..nlp.gazetteer import Gazetteer, Match
 from ..nlp.morph import fold, lemmas, parses
 
@@ -74,8 +74,10 @@ def compound_stems(adjective: str) -> list[str]:
     return stems
 
 
-def find_countries(text: str, words: list[Token], ner_spans: list[Span], sentence_initial: set[int]) -> list[Mention]:
-    """Country mentions among the gazetteer words of `text`."""
+@step(requires='text words spans initial', assigns='countries')
+def find_countries(doc: Doc) -> list[Mention]:
+    """Country mentions among the gazetteer words of the text."""
+    text, words, ner_spans, sentence_initial = doc.text, doc.words, doc.spans, doc.initial
     places = [s for s in ner_spans if s.type == 'LOC']
     mentions = []
     taken: set[int] = set()  # indexes of the last word of each country mention, for coordination

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from ..doc import Mention
+from ..doc import Doc, Mention, step
+from ..nlp.segment import sentence_of
 
 TYPE_PRIORITY = {'weapon': 0, 'country': 1, 'person': 2}
 
@@ -33,3 +34,13 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
         starts.insert(i, mention.start)
         kept.insert(i, mention)
     return kept
+
+
+@step(requires='weapons countries persons echoes sentences', assigns='mentions mentions.sentence')
+def choose_mentions(doc: Doc) -> list[Mention]:
+    """The mentions of the text, one per stretch (`resolve_overlaps`), each with its sentence's index."""
+    mentions = resolve_overlaps(doc.weapons + doc.countries + doc.persons + doc.echoes)
+    sentence = sentence_of(doc.sentences)
+    for mention in mentions:
+        mention.sentence = sentence(mention.start)
+    return mentions

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..doc import Span, Token
+from ..doc import Doc, Span, Token
 from .models import MissingModelError
 
 ENDS = frozenset('.!?…:;»"')  # tokens that end a line well enough for the model
@@ -44,7 +44,14 @@ class NER:
         self._transitions_to = np.ascontiguousarray(infer.model.head.crf.transitions.array.T)
         self._ids: dict[str, tuple[int, int]] = {}
 
-    def __call__(self, text: str, tokens: list[Token]) -> list[Span]:
+    requires = ('text', 'tokens')
+    assigns = ('spans',)
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        """The step: the spans over the document's tokens (see `spans`)."""
+        return self.spans(doc.text, doc.tokens)
+
+    def spans(self, text: str, tokens: list[Token]) -> list[Span]:
         """Spans over `tokens` of `text`.
 
         The model reads the whole text as one sequence, as natasha does: one model call per text, no

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from razdel import sentenize
 from razdel.segmenters.punct import DASHES, ENDINGS
 from razdel.segmenters.tokenize import ATOM, SMILE
 
-from ..doc import Token
+from ..doc import Doc, Token, step
 
 # Word units for gazetteer matching: letters and digits joined by hyphens, slashes or apostrophes,
 # so that `Су-30МК2`, `F/A-18`, `Кот-д'Ивуар` and `Искандеров-М` stay whole (razdel splits them).
@@ -18,21 +18,6 @@ WORD = re.compile(r"\w+(?:[-‐‑/'’]\w+)*")
 # are split into their parts, since each part can name a country; names (`Санкт-Петербург`, `Игла-С`,
 # `Су-30МК2`) stay whole.
 COMPOUND_PART = re.compile(r'\w+')
-
-
-@dataclass(slots=True)
-class Segmented:
-    """A text cut into razdel sentences and tokens, and into gazetteer words."""
-
-    text: str
-    sentences: list[Token]
-    tokens: list[Token]
-    words: list[Token]
-    sentence_starts: list[int]
-
-    def sentence_of(self, offset: int) -> int:
-        """Index of the sentence that holds character `offset`."""
-        return max(bisect_right(self.sentence_starts, offset) - 1, 0)
 
 
 def split_words(text: str) -> list[Token]:
@@ -117,18 +102,26 @@ def _joins(text: str, atoms: list, i: int, token_start: int) -> bool:
     return left_text.lower() == 'yahoo' and right_text == '!'
 
 
-def segment(text: str) -> Segmented:
-    """Cut `text` into sentences, razdel tokens and gazetteer words (offsets into `text`)."""
-    sentences = [Token(s.start, s.stop, s.text) for s in sentenize(text)]
-    tokens = tokenize(text)
-    return Segmented(text, sentences, tokens, split_words(text), [s.start for s in sentences])
+@step(requires='text', assigns='sentences tokens words initial')
+def segment(doc: Doc) -> tuple[list[Token], list[Token], list[Token], set[int]]:
+    """Cut the text into sentences, razdel tokens and gazetteer words (offsets into the text), and find
+    the words that open a sentence."""
+    sentences = [Token(s.start, s.stop, s.text) for s in sentenize(doc.text)]
+    words = split_words(doc.text)
+    return sentences, tokenize(doc.text), words, sentence_initial_words(words, sentences)
 
 
-def sentence_initial_words(seg: Segmented) -> set[int]:
+def sentence_of(sentences: list[Token]) -> Callable[[int], int]:
+    """A look-up of the index of the sentence that holds a character offset."""
+    starts = [s.start for s in sentences]
+    return lambda offset: max(bisect_right(starts, offset) - 1, 0)
+
+
+def sentence_initial_words(words: list[Token], sentences: list[Token]) -> set[int]:
     """Indexes of the first word of each sentence (an ambiguous capitalised word there proves nothing)."""
-    starts = seg.sentence_starts
+    starts = [s.start for s in sentences]
     initial, s = set(), 0
-    for i, word in enumerate(seg.words):
+    for i, word in enumerate(words):
         while s < len(starts) and starts[s] <= word.start:
             initial.add(i)
             s += 1

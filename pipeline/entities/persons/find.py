@@ -2,7 +2,7 @@
 surnames the tagger missed; `merge.py` then joins short forms to the fullest name."""
 from __future__ import annotations
 
-from ...doc import Mention, Span, Token
+from ...doc import Doc, Mention, step
 from ...nlp.morph import fold, lemmas, parses, stem
 from .context import LIST_LINK, after_opening_noun, context_case, context_gender, title_gender
 from .foreign import ends_as_latin
@@ -11,7 +11,8 @@ from .nominative import case_and_gender, normalize_person, own_gender
 from .spans import person_spans, split_joined, title_ranges
 
 
-def find_persons(text: str, spans: list[Span]) -> list[Mention]:
+@step(requires='text spans', assigns='persons')
+def find_persons(doc: Doc) -> list[Mention]:
     """Person mentions from the NER's PER spans, with their nominative.
 
     A person has one gender in a document. Where a name's own words allow either (`Евгения
@@ -20,7 +21,8 @@ def find_persons(text: str, spans: list[Span]) -> list[Mention]:
     for a bare surname of the same surname, where those that show a gender all show the same one
     (`Медведевой`).
     """
-    cuts = split_joined(text, person_spans(text, spans))
+    text = doc.text
+    cuts = split_joined(text, person_spans(text, doc.spans))
     written = frozenset(fold(part) for start, end, _ in cuts for word in name_words(text[start:end])
                         for part in {word, *word.split('-')})  # `Диас-Канель` also gives `Канель`
     names = []  # (start, end, alias, words, case hint, gender shown by the name or its verb)
@@ -69,11 +71,13 @@ def _gender_keys(words: list[str]) -> list[tuple[str, ...]]:
     return [stems, stems[-1:]] if len(stems) > 1 else [stems]
 
 
-def echo_persons(text: str, words: list[Token], persons: list[Mention], sentence_initial: set[int]) -> list[Mention]:
+@step(requires='text words persons initial', assigns='echoes')
+def echo_persons(doc: Doc) -> list[Mention]:
     """The surnames of the full names found, where they recur without the NER tagging them (`Тело
     Флинта` after `Кит Флинт`): a capitalised word sharing a lemma with such a surname. A word that opens a
     sentence counts only if the dictionary knows it as nothing but a name (`Мороз ударил` is weather
     even where Александр Мороз was named); plurals (`семья Флинтов`) and quoted titles are left alone."""
+    text, words, persons, sentence_initial = doc.text, doc.words, doc.persons, doc.initial
     keys: set[str] = set()  # lemmas of the surnames of full names (a lone word may be a tagger slip)
     surnames: set[str] = set()  # the same, as written in the nominative
     for mention in persons:

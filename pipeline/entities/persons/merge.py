@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...data import DATA
-from ...doc import Mention
+from ...doc import Doc, Mention, step
 from ...nlp.morph import fold, lemmas, stem
 from .names import is_full_name, known_as
 
@@ -50,7 +50,8 @@ def usual_order(name: str) -> str:
     return name
 
 
-def merge_persons(mentions: list[Mention]) -> None:
+@step(requires='mentions', assigns='mentions.entity mentions.kind')
+def merge_persons(doc: Doc) -> None:
     """Give each person mention the fullest name the document gives for it (sets `entity`, `kind`).
 
     A bare surname, initials with a surname, or a shorter full name join the longest full name
@@ -67,6 +68,7 @@ def merge_persons(mentions: list[Mention]) -> None:
     it becomes that name (`Грызлов Борис Вячеславович` → `Борис Вячеславович Грызлов`). Full
     names are indexed by surname, so a document with thousands of mentions merges in near-linear time.
     """
+    mentions = [m for m in doc.mentions if m.type == 'person']
     names: dict[str, _FullName] = {}
     for mention in mentions:
         if mention.kind != 'alias' and is_full_name(mention.normal) and not _first_and_patronymic(mention.normal):

@@ -1,22 +1,25 @@
 """A first name after a kinship noun: the relative's surname, in the kinship noun's gender."""
 from __future__ import annotations
 
-from ...doc import Mention
+from ...doc import Doc, Mention, step
 from ...nlp.morph import lemmas, match_case, parses
 from .context import PREVIOUS_WORD, is_kinship_noun
 from .names import INITIAL, ROMAN, known_as, name_words
 from .nominative import normalize_person
 
 
-def name_relatives(text: str, mentions: list[Mention]) -> None:
+@step(requires='text mentions mentions.entity mentions.kind mentions.sentence',
+      assigns='mentions.entity mentions.normal')
+def name_relatives(doc: Doc) -> None:
     """A bare first name after a kinship noun takes the surname of the person named just before in the
     sentence, in the kinship noun's gender: `Барак Обама с женой Мишель` → `Мишель Обама`, `Иван Петров и
     его жена Анна` → `Анна Петрова`, `У Шнурова есть дочь Серафима` → `Серафима
     Шнурова` (the noun also shows her gender). Not a child after a woman's name (`брак с Мариной Уилер
     — дочь Лара`): children mostly bear the father's surname. Sets `entity` (and `normal`) where merging
     left the first name alone."""
-    previous = None  # the last mention that is no alias
-    for mention in mentions:
+    text = doc.text
+    previous = None  # the last person mention that is no alias
+    for mention in (m for m in doc.mentions if m.type == 'person'):
         relative, previous = previous, previous if mention.kind == 'alias' else mention
         if mention.kind != 'surname' or mention.entity != mention.normal or not known_as(mention.normal, 'Name'):
             continue
@@ -29,7 +32,7 @@ def name_relatives(text: str, mentions: list[Mention]) -> None:
         surname = _surname(relative)
         if surname is None:
             continue
-        first = normalize_person(name_words(mention.text), gender_hint=gender)
+        first = normalize_person(name_words(text[mention.start:mention.end]), gender_hint=gender)
         if known_as(first, 'Name'):
             mention.normal = first
         mention.entity = f'{mention.normal} {surname_in_gender(surname, gender)}'

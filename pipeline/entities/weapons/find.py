@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...doc import Mention, Token
+from ...doc import Doc, Mention, Token, step
 from ...nlp.morph import CACHE_SIZE, PREFIX, fold, lemmas, parses
 from .mentions import _Found, _short_forms_in_quotes, _to_mentions
 from .systems import (
@@ -104,8 +104,10 @@ def _is_blocking(word: str) -> bool:
     return fold(word)[:PREFIX] in BLOCKING_PREFIXES and bool(lemmas(word) & NOT_WEAPON_NOUNS)
 
 
-def find_weapons(text: str, words: list[Token], sentence_initial: set[int]) -> list[Mention]:
-    """Weapon mentions of a text (see the module docstring)."""
+@step(requires='text words initial', assigns='weapons')
+def find_weapons(doc: Doc) -> list[Mention]:
+    """Weapon mentions of a text (see `pipeline.entities.weapons`)."""
+    text, words, sentence_initial = doc.text, doc.words, doc.initial
     gazetteer, designations = load_weapons()
     excluded = excluded_forms()
     quotes = find_quotes(text)
