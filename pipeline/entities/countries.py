@@ -10,38 +10,22 @@ location the NER found that is not a country (`Латинской Америке
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from ..data import DATA, load_word_list
+from ..data import load_word_list, read_rows
 from ..doc import Doc, Mention, Span, Token, step
 from ..nlp.gazetteer import Gazetteer, Match
 from ..nlp.morph import fold, lemmas, parses
 
-PLACE_PREPOSITIONS = frozenset(
-    'в во из изо под подо над около возле близ вблизи до через по вокруг на за над между '
-    'недалеко неподалеку окрестностях'.split())
-PLACE_NOUNS = frozenset(
-    'мэр мэрия житель жительница горожанин центр улица улицы окраина пригород аэропорт район '
-    'область губернатор метро метрополитен вокзал гостиница отель окрестность полиция '
-    'городской город столица порт'.split())
+PLACE_PREPOSITIONS = load_word_list('place_prepositions.txt')
+PLACE_NOUNS = load_word_list('place_nouns.txt')  # matched as the start of the word before: any form counts
 ROUTE_DASHES = frozenset('-–—‐')
-PARTNER_PREPOSITIONS = frozenset('с со между против к ко у перед'.split())
-PREPOSITIONS = frozenset(
-    'о об обо от при для без про через после кроме среди ради из-за'.split()) | PLACE_PREPOSITIONS
-STANCE_NOUNS = frozenset(
-    'позиция требование ответ решение заявление давление отношение сотрудничество помощь поддержка политика '
-    'действие санкция претензия представитель предложение просьба реакция вмешательство интерес угроза курс '
-    'шаг намерение обвинение инициатива согласие отказ диалог контакт агрессия ультиматум условие план '
-    'стремление попытка призыв предупреждение протест нота визит делегация посланник потенциал выбор '
-    'партнер союзник партнерство программа арсенал вооружение закупка поставка сделка заказ ответ '
-    'данные оценка мнение версия утверждение обязательство'.split())
-NAMED_PLACE_NOUNS = frozenset(
-    'район округ улица проспект площадь переулок бульвар шоссе вокзал фронт университет парк сквер '
-    'набережная мост театр музей'.split())
+PARTNER_PREPOSITIONS = load_word_list('partner_prepositions.txt')
+PREPOSITIONS = load_word_list('other_prepositions.txt') | PLACE_PREPOSITIONS
+STANCE_NOUNS = load_word_list('stance_nouns.txt')
+NAMED_PLACE_NOUNS = load_word_list('named_place_nouns.txt')
 SHORT_QUOTE = re.compile(r'[«„“"][^«»„“”"\n]{1,40}[»“”"]')
 
 
@@ -53,16 +37,15 @@ class CountryForm:
 
 
 @lru_cache(maxsize=1)
-def load_countries(path: Path = DATA / 'countries.csv') -> Gazetteer[CountryForm]:
+def load_countries(name: str = 'countries.csv') -> Gazetteer[CountryForm]:
     """The country gazetteer, with lower-case compound stems of adjectives (`российско-`, `американо-`)."""
     items = []
-    with open(path, encoding='utf-8', newline='') as f:
-        for row in csv.DictReader(f):
-            form = CountryForm(row['code'], row['entity'], row['kind'])
-            items.append((row['form'], form))
-            if row['kind'] == 'adjective':
-                for stem in compound_stems(row['form']):
-                    items.append((stem, form))
+    for row in read_rows(name):
+        form = CountryForm(row['code'], row['entity'], row['kind'])
+        items.append((row['form'], form))
+        if row['kind'] == 'adjective':
+            for stem in compound_stems(row['form']):
+                items.append((stem, form))
     return Gazetteer(items)
 
 
@@ -141,7 +124,7 @@ def _nationality(text: str, words: list[Token], match: Match) -> bool:
     return 'NOUN' in best.grammemes and 'anim' in best.grammemes and 'sing' in best.grammemes
 
 
-LANGUAGE_NOUNS = frozenset({'язык', 'наречие', 'диалект'})
+LANGUAGE_NOUNS = load_word_list('language_nouns.txt')
 # A list of languages after its noun: `на пяти языках — итальянском, французском, немецком`
 LANGUAGES_BEFORE = re.compile(r'язык\w*[ \xa0]*[—–:-][ \xa0]*(?:[а-яё]+(?:ом|им|ым)(?:,[ \xa0]*|[ \xa0]+и[ \xa0]+))*$')
 COORDINATION = frozenset({'и', 'или'})

@@ -4,18 +4,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...data import load_word_list
+from ...data import load_word_list, read_rows
 from ...nlp.morph import CACHE_SIZE, fold, lemmas, parses
 from .names import GENDERS, NAME_TAGS
 
-PREPOSITION_CASES = {
-    **dict.fromkeys('у от до из без для около после против среди кроме возле вокруг мимо вместо ради '
-                    'помимо напротив вне насчет'.split(), 'gent'),
-    **dict.fromkeys('к ко по благодаря согласно'.split(), 'datv'),
-    **dict.fromkeys('с со над под перед между'.split(), 'ablt'),
-    **dict.fromkeys('о об обо при'.split(), 'loct'),
-    **dict.fromkeys('через про'.split(), 'accs'),
-}
+PREPOSITION_CASES = {row['preposition']: row['case'] for row in read_rows('preposition_cases.csv')}
 # between two names of a list, maybe after a bracket: `Лионеля Месси («Барселона») и Неймара`
 LIST_LINK = re.compile(r'(?:[ \xa0]*\([^()\n]{1,60}\))?[ \xa0]*(?:,|,?[ \xa0]+(?:и|или))[ \xa0]+')
 PREVIOUS_WORD = re.compile(r'([А-Яа-яЁё-]+)[ \xa0]+$')

@@ -1,13 +1,12 @@
 """Merging the mentions of one person within a document into the fullest name it gives."""
 from __future__ import annotations
 
-import csv
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ...data import DATA
+from ...data import read_rows
 from ...doc import Doc, Mention, step
 from ...nlp.morph import fold, lemmas, stem
 from .names import is_full_name, known_as
@@ -209,9 +208,8 @@ def full_first_names() -> dict[str, frozenset[str]]:
     """Short and variant forms of first names and the full forms they stand for, folded (`data/first_name_forms.csv`):
     `лиза` → {`елизавета`}, `саша` → {`александр`, `александра`}."""
     forms: dict[str, set[str]] = {}
-    with open(DATA / 'first_name_forms.csv', encoding='utf-8') as f:
-        for row in csv.DictReader(line for line in f if not line.startswith('#')):
-            forms.setdefault(fold(row['short']), set()).add(fold(row['full']))
+    for row in read_rows('first_name_forms.csv'):
+        forms.setdefault(fold(row['short']), set()).add(fold(row['full']))
     return {short: frozenset(full) for short, full in forms.items()}
 
 

@@ -1,6 +1,7 @@
 """A first name after a kinship noun: the relative's surname, in the kinship noun's gender."""
 from __future__ import annotations
 
+from ...data import load_word_list
 from ...doc import Doc, Mention, step
 from ...nlp.morph import lemmas, match_case, parses
 from .context import PREVIOUS_WORD, is_kinship_noun
@@ -50,7 +51,7 @@ def _surname(mention: Mention) -> str | None:
     return last
 
 
-CHILD_NOUNS = frozenset({'сын', 'дочь', 'внук', 'внучка'})
+CHILD_NOUNS = load_word_list('child_nouns.txt')
 
 
 def _kinship_gender(word: str) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...data import load_word_list
 from ...doc import Doc, Mention, Token, step
 from ...nlp.morph import CACHE_SIZE, PREFIX, fold, lemmas, parses
 from .mentions import _Found, _short_forms_in_quotes, _to_mentions
@@ -48,14 +49,9 @@ def quote_at(text: str, pos: int) -> re.Match | None:
 LATIN_NAME = re.compile(
     r"^(?:[A-Z][A-Za-z]+|[A-Z0-9][A-Z0-9]*(?:[-/][A-Z0-9]+)*|[IVX]{1,4}|\d+[A-Z]\d*|[A-Z]\d+[A-Z0-9]*)$")
 # Nouns after which a quoted name is an organisation, a publication, an exercise or a ship, not a weapon.
-NOT_WEAPON_NOUNS = frozenset(
-    'концерн компания корпорация завод предприятие холдинг газета журнал издание агентство телеканал '
-    'программа телепрограмма передача фильм учение операция крейсер фрегат корабль лодка подлодка '
-    'авианосец эсминец корвет ледокол банк фонд движение группировка проект фестиваль форум '
-    'выставка клуб команда бренд марка конструкторский бюро кб авиакомпания аэропорт резиденция '
-    'гостиница отель стадион театр музей'.split())
+NOT_WEAPON_NOUNS = load_word_list('not_weapon_nouns.txt')
 # A class noun after one of these names no weapon: `пассажирский самолет`, `ракетно-космический комплекс`.
-CIVIL_MODIFIERS = frozenset('гражданский пассажирский космический спортивный'.split())
+CIVIL_MODIFIERS = load_word_list('civil_modifiers.txt')
 AIRLINE = re.compile(r'\b(?:Air|Airlines|Airways)\b')  # `самолет Air France`
 LIST_JOINERS = frozenset({',', 'и', 'или', 'также'})
 CONTEXT_WORDS = 4  # a class noun governs a name at most this many words after it (`ракеты средней дальности «…»`)

@@ -2,12 +2,11 @@
 that name no weapon (`data/not_weapons.csv`), and spelling-proof keys of military designations."""
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...data import DATA
+from ...data import read_rows
 from ...nlp.gazetteer import Gazetteer
 from ...nlp.morph import fold, lemmas
 
@@ -38,7 +37,7 @@ def load_weapons() -> tuple[Gazetteer[WeaponSystem], dict[str, WeaponSystem]]:
     items = []
     designations: dict[str, WeaponSystem] = {}
     excluded = excluded_forms()
-    for row in _rows('weapons.csv'):
+    for row in read_rows('weapons.csv'):
         system = WeaponSystem(row['name'], row['class'], row['origin'], row.get('wikidata', ''))
         for form in [row['name'], *filter(None, row['aliases'].split('|'))]:
             if fold(form) in excluded:
@@ -54,7 +53,7 @@ def load_weapons() -> tuple[Gazetteer[WeaponSystem], dict[str, WeaponSystem]]:
 def load_classes() -> dict[str, list[WeaponClass]]:
     """Class nouns by lemma, each with the modifiers that refine it (`зенитный комплекс` → ЗРК)."""
     classes: dict[str, list[WeaponClass]] = {}
-    for row in _rows('weapon_classes.csv'):
+    for row in read_rows('weapon_classes.csv'):
         modifiers = tuple(lemmas(word) for word in row['modifier'].split())
         classes.setdefault(row['noun'], []).append(WeaponClass(modifiers, row['class']))
     for options in classes.values():
@@ -65,19 +64,14 @@ def load_classes() -> dict[str, list[WeaponClass]]:
 @lru_cache(maxsize=1)
 def excluded_forms() -> frozenset[str]:
     """Folded forms of `not_weapons.csv`, and their designation keys (`A-380` is `A380`)."""
-    forms = {fold(row['form']) for row in _rows('not_weapons.csv')}
+    forms = {fold(row['form']) for row in read_rows('not_weapons.csv')}
     return frozenset(forms | {designation_key(form) for form in forms} - {''})
-
-
-def _rows(name: str) -> list[dict[str, str]]:
-    with open(DATA / name, encoding='utf-8', newline='') as f:
-        return list(csv.DictReader(f))
 
 
 @lru_cache(maxsize=1)
 def system_aliases() -> dict[str, tuple[str, ...]]:
     """Every alias of each system, by canonical name."""
-    return {row['name']: tuple(filter(None, row['aliases'].split('|'))) for row in _rows('weapons.csv')}
+    return {row['name']: tuple(filter(None, row['aliases'].split('|'))) for row in read_rows('weapons.csv')}
 
 
 def designation_key(form: str) -> str:
