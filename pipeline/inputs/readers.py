@@ -82,9 +82,6 @@ def check_inputs(inputs: Iterable[str], id_column: str = 'id', text_column: str 
     return out
 
 
-expand_inputs = check_inputs  # the earlier name
-
-
 def _check_columns(path: Path, id_column: str, text_column: str) -> None:
     suffix = path.suffix.lower()
     if suffix == '.csv':

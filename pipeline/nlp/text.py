@@ -51,3 +51,13 @@ def cyrillic_lookalikes(text: str) -> str:
     offsets stay: the word is then read (tokens, lemmas, names) as the word it is. Mentions keep the
     text as written."""
     return MIXED.sub(lambda m: m.group().translate(LATIN_LOOKALIKES), text)
+
+
+PREVIOUS_WORD = re.compile(r'([А-Яа-яЁё-]+)[ \xa0]+$')
+PREVIOUS_REACH = 40  # characters looked back for the word before an offset
+
+
+def previous_word(text: str, start: int) -> re.Match | None:
+    """The Cyrillic word (hyphens allowed) that ends right before `start`, spaces apart, as a match
+    whose group 1 is the word; None where punctuation or nothing stands there."""
+    return PREVIOUS_WORD.search(text, max(0, start - PREVIOUS_REACH), start)

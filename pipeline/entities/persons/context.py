@@ -6,12 +6,12 @@ from functools import lru_cache
 
 from ...data import load_word_list, read_rows
 from ...nlp.morph import CACHE_SIZE, fold, lemmas, parses
+from ...nlp.text import previous_word
 from .names import GENDERS, NAME_TAGS
 
 PREPOSITION_CASES = {row['preposition']: row['case'] for row in read_rows('preposition_cases.csv')}
 # between two names of a list, maybe after a bracket: `Лионеля Месси («Барселона») и Неймара`
 LIST_LINK = re.compile(r'(?:[ \xa0]*\([^()\n]{1,60}\))?[ \xa0]*(?:,|,?[ \xa0]+(?:и|или))[ \xa0]+')
-PREVIOUS_WORD = re.compile(r'([А-Яа-яЁё-]+)[ \xa0]+$')
 CLOSING_QUOTE = re.compile(r'(?:»|(?<=\S)["”])[ \xa0]+$')
 
 
@@ -25,7 +25,7 @@ def context_case(text: str, start: int) -> str | None:
         return 'gent'
     if opens_sentence(text, start):
         return 'nomn'  # a name opening a sentence or a clause is its subject
-    match = PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    match = previous_word(text, start)
     if not match:
         return None
     written = match.group(1).lstrip('-')  # `66-летнего`: the digits are not matched
@@ -44,7 +44,7 @@ def context_case(text: str, start: int) -> str | None:
         return None
     if is_kinship_noun(word):
         return None  # the relative's genitive (`сыну Путина`) or the person in apposition (`жена Алисия`)
-    if is_title(word):
+    if is_person_title(word):
         return nouns[0].tag.case
     best = nouns[0].tag
     if is_relation_noun(word):
@@ -58,8 +58,8 @@ def context_case(text: str, start: int) -> str | None:
 def _title_before(text: str, start: int) -> str | None:
     """The case of a title before the capitalised word (a country's or an organisation's name in the
     genitive) that ends at `start`."""
-    match = PREVIOUS_WORD.search(text, max(0, start - 40), start)
-    if not match or not match.group(1)[:1].islower() or not is_title(match.group(1)):
+    match = previous_word(text, start)
+    if not match or not match.group(1)[:1].islower() or not is_person_title(match.group(1)):
         return None
     nouns = [p for p in parses(match.group(1).lower()) if 'NOUN' in p.tag.grammemes and p.is_known]
     # one person's title, not a plural that is itself a genitive (`секретарь кабинета министров Японии`)
@@ -78,7 +78,7 @@ def titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def is_title(word: str) -> bool:
+def is_person_title(word: str) -> bool:
     """A title or role of `data/person_titles.txt` in any form, also a hyphenated one the dictionary
     knows whole (`вице-президенту`, which `lemmas` reads by its first part)."""
     return bool(lemmas(word) & titles()) or any(p.is_known and fold(p.normal_form) in titles()
@@ -98,19 +98,19 @@ def is_relation_noun(word: str) -> bool:
 def after_opening_noun(text: str, start: int) -> bool:
     """The name follows a common noun that opens the sentence (`Семья Обамы приобрела`, `Биография Нэша
     вошла`): the name is its genitive, and a verb after them agrees with the noun."""
-    match = PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    match = previous_word(text, start)
     if not match or not opens_sentence(text, match.start(1)):
         return False
     readings = parses(match.group(1).lower())
     return (bool(readings) and readings[0].is_known and 'NOUN' in readings[0].tag.grammemes
-            and not NAME_TAGS & readings[0].tag.grammemes and not is_title(match.group(1)))
+            and not NAME_TAGS & readings[0].tag.grammemes and not is_person_title(match.group(1)))
 
 
 def title_gender(text: str, start: int) -> str | None:
     """'femn' where the word before a name is a feminine noun for a person, which the name stands in
     apposition to (`миссис Обама`, `фигуристка Евгения Медведева`); not a kinship or relation noun,
     which names another person (`жена Путина`). A masculine noun says nothing: `министр Ирина Яровая`."""
-    match = PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    match = previous_word(text, start)
     if not match:
         return None
     word = match.group(1).lower()

@@ -10,6 +10,9 @@ NAME_TAGS = frozenset({'Name', 'Surn', 'Patr'})
 CASES = ('nomn', 'gent', 'datv', 'accs', 'ablt', 'loct')
 GENDERS = ('masc', 'femn')
 INITIAL = re.compile(r'^[A-ZА-ЯЁ][a-zа-яё]?\.(?:-[A-ZА-ЯЁ][a-zа-яё]?\.)?$')  # В.  Дж.  Ж.-К.
+# The endings of a Russian surname in his and in her form (`Алиев`, `Алиева`; `Зеленский`, `Зеленская`).
+SURNAME_ENDINGS = (('ский', 'ская'), ('цкий', 'цкая'), ('ов', 'ова'), ('ев', 'ева'), ('ёв', 'ёва'), ('ин', 'ина'),
+                   ('ын', 'ына'))
 VOWELS = frozenset('аеёиоуыэюя')
 GENERATION = re.compile(r'-(?:младш|старш)\w*$', re.IGNORECASE)  # Буш-младший → Буш
 ROMAN = re.compile(r'[IVXLC]+')  # a regnal number: `Шенуды III`

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ...nlp.morph import CACHE_SIZE, fold, keep_yo, match_case, parses
 from .foreign import ENDINGS, GUESS_ENDINGS, _could_be, _foreign, _written_case
-from .names import CASES, GENDERS, GENERATION, INITIAL, NAME_TAGS, VOWELS, _ordinal, adjectival
+from .names import CASES, GENDERS, GENERATION, INITIAL, NAME_TAGS, SURNAME_ENDINGS, VOWELS, _ordinal, adjectival
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,9 @@ def _readings(word: str, case: str, gender: str) -> Reading | None:
     return best
 
 
-WOMANS_SURNAME = re.compile(r'(?:ов|ев|ёв|ин|ын)а$', re.IGNORECASE)
+# her surname of the noun declension (`Ракова`); the adjectival ones (`Зеленская`) the dictionary reads
+NOUN_SURNAMES = '|'.join(his for his, _ in SURNAME_ENDINGS if not his.endswith('ий'))
+WOMANS_SURNAME = re.compile(f'(?:{NOUN_SURNAMES})а$', re.IGNORECASE)
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -4,8 +4,9 @@ from __future__ import annotations
 from ...data import load_word_list
 from ...doc import Doc, Mention, step
 from ...nlp.morph import lemmas, match_case, parses
-from .context import PREVIOUS_WORD, is_kinship_noun
-from .names import INITIAL, ROMAN, known_as, name_words
+from ...nlp.text import previous_word
+from .context import is_kinship_noun
+from .names import INITIAL, ROMAN, SURNAME_ENDINGS, known_as, name_words
 from .nominative import normalize_person
 
 
@@ -24,7 +25,7 @@ def name_relatives(doc: Doc) -> None:
         relative, previous = previous, previous if mention.kind == 'alias' else mention
         if mention.kind != 'surname' or mention.entity != mention.normal or not known_as(mention.normal, 'Name'):
             continue
-        before = PREVIOUS_WORD.search(text, max(0, mention.start - 40), mention.start)
+        before = previous_word(text, mention.start)
         gender = _kinship_gender(before.group(1)) if before else None
         if (gender is None or relative is None or relative.sentence != mention.sentence
                 or relative.end > before.start(1) or relative.kind == 'first'
@@ -62,10 +63,6 @@ def _kinship_gender(word: str) -> str | None:
                  if 'NOUN' in p.tag.grammemes and p.tag.gender in ('masc', 'femn')), None)
 
 
-FEMININE_SURNAME = (('ский', 'ская'), ('цкий', 'цкая'), ('ов', 'ова'), ('ев', 'ева'), ('ёв', 'ёва'),
-                    ('ин', 'ина'), ('ын', 'ына'))
-
-
 def surname_in_gender(surname: str, gender: str) -> str:
     """A surname in the given gender: `Алиев` → `Алиева`, `Зеленский` → `Зеленская`, `Иванова` →
     `Иванов` for a man; a surname that does not change (`Обама`, `Трамп`, `Янукович`) stays."""
@@ -75,7 +72,7 @@ def surname_in_gender(surname: str, gender: str) -> str:
             inflected = parse.inflect({gender, 'nomn', 'sing'})
             return match_case(surname, inflected.word) if inflected else surname
     lower = surname.lower()
-    for masculine, feminine in FEMININE_SURNAME:
+    for masculine, feminine in SURNAME_ENDINGS:
         mine, theirs = (feminine, masculine) if gender == 'femn' else (masculine, feminine)
         if lower.endswith(theirs) and not lower.endswith(mine):
             return surname[:-len(theirs)] + mine

@@ -7,7 +7,8 @@ from collections import Counter
 
 from ...doc import Span
 from ...nlp.morph import parses, stem
-from .context import PREVIOUS_WORD, is_kinship_noun, is_title, opens_sentence
+from ...nlp.text import previous_word
+from .context import is_kinship_noun, is_person_title, opens_sentence
 from .names import GENERATION, NAME_TAGS, adjectival, known_as, name_words
 
 QUOTED = re.compile(r'[«„“"]([^«»„“”"\n]{1,80})[»“”"]')
@@ -100,7 +101,7 @@ def split_joined(text: str, cuts: list[tuple[int, int, bool]]) -> list[tuple[int
 
 def _after_kinship_noun(text: str, start: int) -> bool:
     """The word before `start` is a kinship noun (`сын`, `вдова`), which takes a name in the genitive."""
-    before = PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    before = previous_word(text, start)
     return bool(before and is_kinship_noun(before.group(1)))
 
 
@@ -121,7 +122,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     start = end - len(text[start:end].lstrip(' \t\n\xa0'))
     while True:  # leading titles and descriptions: Папа, Кронпринц, Племянник, Семидесятилетний
         match = re.match(r'[\w-]+[ \xa0]+', text[start:end])
-        if not (match and match.group()[:1].isupper() and _is_title(match.group().strip())):
+        if not (match and match.group()[:1].isupper() and _is_leading_description(match.group().strip())):
             break
         start += match.end()
     words = name_words(text[start:end])
@@ -162,7 +163,7 @@ def _animate(word: str) -> bool:
     (`Мадонна`, `Мессии`, `Ревун`), where `Зенита`, `Кораном`, `Папа`, `Доктор` are not."""
     readings = parses(word)
     return (bool(readings) and {'NOUN', 'anim'} <= readings[0].tag.grammemes  # the likeliest reading
-            and not is_title(word))
+            and not is_person_title(word))
 
 
 def _not_a_name(word: str) -> bool:
@@ -174,9 +175,9 @@ def _not_a_name(word: str) -> bool:
 AGE = re.compile(r'летн(?:ий|яя|его|ей|ему|им|юю)$', re.IGNORECASE)  # `Семидесятилетний`, `85-летняя`
 
 
-def _is_title(word: str) -> bool:
+def _is_leading_description(word: str) -> bool:
     """A title, role or description before a name (Император, Папа, Племянник, Семидесятилетний)."""
-    if is_title(word) or AGE.search(word):
+    if is_person_title(word) or AGE.search(word):
         return True
     readings = parses(word)
     return (bool(readings) and readings[0].is_known and 'ADJF' in readings[0].tag.grammemes

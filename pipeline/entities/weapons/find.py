@@ -133,7 +133,7 @@ def find_weapons(doc: Doc) -> list[Mention]:
             if nxt is not None:
                 i = nxt[1]
             continue
-        noun_class = _class_at(words, i) if not blocking and _class_options(word) else None
+        noun_class = _class_at(words, i) if _class_options(word) else None
         if noun_class:
             context_class, since = noun_class, 0
             i += 1
@@ -146,7 +146,7 @@ def find_weapons(doc: Doc) -> list[Mention]:
                                sentence_initial)
         if item is None or item.last <= i:
             since += 1
-            if since > CONTEXT_WORDS and not _continues_list(text, words, i):
+            if since > CONTEXT_WORDS and not _continues_list(words, i):
                 context_class = None
             i += 1
             continue
@@ -157,7 +157,7 @@ def find_weapons(doc: Doc) -> list[Mention]:
     return _to_mentions(text, sorted(found, key=lambda item: item.start))
 
 
-def _continues_list(text: str, words: list[Token], i: int) -> bool:
+def _continues_list(words: list[Token], i: int) -> bool:
     return fold(words[i].text) in LIST_JOINERS
 
 
