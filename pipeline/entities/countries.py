@@ -18,6 +18,7 @@ from ..data import load_word_list, read_rows
 from ..doc import Doc, Mention, Span, Token, step
 from ..nlp.gazetteer import Gazetteer, Match
 from ..nlp.morph import fold, lemmas, parses
+from ..nlp.quotes import in_quote
 
 PLACE_PREPOSITIONS = load_word_list('place_prepositions.txt')
 PLACE_NOUNS = load_word_list('place_nouns.txt')  # matched as the start of the word before: any form counts
@@ -26,7 +27,7 @@ PARTNER_PREPOSITIONS = load_word_list('partner_prepositions.txt')
 PREPOSITIONS = load_word_list('other_prepositions.txt') | PLACE_PREPOSITIONS
 STANCE_NOUNS = load_word_list('stance_nouns.txt')
 NAMED_PLACE_NOUNS = load_word_list('named_place_nouns.txt')
-SHORT_QUOTE = re.compile(r'[«„“"][^«»„“”"\n]{1,40}[»“”"]')
+SHORT_QUOTE = 40  # the longest title a capital's name may stand in («Эхо Москвы»)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +174,7 @@ def acts_as_government(text: str, words: list[Token], match: Match) -> bool:
     place cannot have: a subject with its verb (`Москва может поставить`), a partner (`с Москвой`),
     an addressee (`Каракасу`), an object (`обвинил Москву`), or the owner of a stance (`позиция Москвы`)."""
     word = words[match.first]
-    if word.text.isupper() or _in_short_quote(text, word.start):
+    if word.text.isupper() or in_quote(text, word.start, SHORT_QUOTE):
         return False  # a dateline (КАРАКАС, 6 ноября) or a title («Эхо Москвы»)
     before = _word_before(text, words, match.first)
     previous = fold(before.text) if before else ''
@@ -213,13 +214,6 @@ def _is_route(text: str, words: list[Token], left: int, right: int) -> bool:
     gap = text[words[left].end:words[right].start].strip()
     return bool(gap) and all(c in ROUTE_DASHES for c in gap) and all(
         words[k].text[:1].isupper() for k in (left, right))
-
-
-def _in_short_quote(text: str, offset: int) -> bool:
-    for match in SHORT_QUOTE.finditer(text, max(0, offset - 40), offset + 40):
-        if match.start() < offset < match.end():
-            return True
-    return False
 
 
 def _verb_follows(text: str, words: list[Token], i: int, plural: bool = False,

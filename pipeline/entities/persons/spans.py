@@ -7,11 +7,12 @@ from collections import Counter
 
 from ...doc import Span
 from ...nlp.morph import parses, stem
+from ...nlp.quotes import find_quotes
 from ...nlp.text import previous_word
 from .context import is_kinship_noun, is_person_title, opens_sentence
 from .names import GENERATION, NAME_TAGS, adjectival, known_as, name_words
 
-QUOTED = re.compile(r'[«„“"]([^«»„“”"\n]{1,80})[»“”"]')
+LONGEST_TITLE = 80  # characters
 MAX_TITLE_WORDS = 6  # a short quoted phrase holding a name is a title: the TV programme «С Мадуро +»
 SENTENCE_INSIDE = re.compile(r'[.!?…]\s+[А-ЯЁA-Z]')  # «Максим скончался. Не выдержало сердце» is speech
 # Where a PER span stops being one name: brackets, quotes, clause punctuation, dashes, and a sentence end
@@ -107,7 +108,7 @@ def _after_kinship_noun(text: str, start: int) -> bool:
 
 def title_ranges(text: str) -> list[tuple[int, int]]:
     """The insides of short quoted titles (`«С Мадуро +»`), where a name is part of the title."""
-    return [(m.start(1), m.end(1)) for m in QUOTED.finditer(text)
+    return [(m.start(1), m.end(1)) for m in find_quotes(text, LONGEST_TITLE).values()
             if len(m.group(1).split()) <= MAX_TITLE_WORDS and not SENTENCE_INSIDE.search(m.group(1))]
 
 

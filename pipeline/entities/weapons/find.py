@@ -7,6 +7,7 @@ from functools import lru_cache
 from ...data import load_word_list
 from ...doc import Doc, Mention, Token, step
 from ...nlp.morph import CACHE_SIZE, PREFIX, fold, lemmas, parses
+from ...nlp.quotes import find_quotes, quote_at
 from .mentions import _Found, _short_forms_in_quotes, _to_mentions
 from .systems import (
     DESIGNATION,
@@ -22,29 +23,6 @@ from .systems import (
     load_weapons,
     variant_name,
 )
-
-# Quoted names, one pattern per kind of quote, so that `"Томагавки"` inside `«…»` is found too.
-QUOTE_KINDS = tuple(re.compile(p) for p in (
-    r'«([^«»\n]{1,60})»', r'„([^„“”\n]{1,60})[“”]', r'“([^“”\n]{1,60})”', r'"([^"\n]{1,60})"'))
-
-
-def find_quotes(text: str) -> dict[int, re.Match]:
-    """Quoted stretches of text by the offset of their first inner character (innermost kept)."""
-    found: dict[int, re.Match] = {}
-    for pattern in QUOTE_KINDS:
-        for match in pattern.finditer(text):
-            found.setdefault(match.start(1), match)
-    return found
-
-
-def quote_at(text: str, pos: int) -> re.Match | None:
-    """A quoted name opening exactly at `pos`."""
-    for pattern in QUOTE_KINDS:
-        match = pattern.match(text, pos)
-        if match:
-            return match
-    return None
-
 
 LATIN_NAME = re.compile(
     r"^(?:[A-Z][A-Za-z]+|[A-Z0-9][A-Z0-9]*(?:[-/][A-Z0-9]+)*|[IVX]{1,4}|\d+[A-Z]\d*|[A-Z]\d+[A-Z0-9]*)$")
