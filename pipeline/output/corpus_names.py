@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..entities.persons.names import is_full_name
 from ..nlp.morph import PREFIX, fold, lemmas
 from .read import cell_text
 
@@ -23,15 +24,6 @@ def mention_key(kind: str, entity: str, code: str = '') -> Key:
     if kind == 'country' and code:
         return kind, code
     return kind, fold(entity)
-
-
-def _is_initial(word: str) -> bool:
-    return len(word) == 2 and word.endswith('.') and word[0].isupper()
-
-
-def _is_full(name: str) -> bool:
-    words = name.split()
-    return len(words) >= 2 and not any(_is_initial(w) for w in words)
 
 
 @dataclass
@@ -105,7 +97,7 @@ def _names_from_spellings(spellings: Mapping[Key, Counter]) -> Names:
     names = Names()
     own_name = {key: min(counts.items(), key=lambda item: (-item[1], item[0]))[0] for key, counts in spellings.items()}
     persons = {key: name for key, name in own_name.items() if key[0] == 'person'}
-    full = _FullNames(sorted(name for name in persons.values() if _is_full(name)))
+    full = _FullNames(sorted(name for name in persons.values() if is_full_name(name)))
     for key, name in sorted(persons.items()):
         if len(name.split()) != 1:
             continue
