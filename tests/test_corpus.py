@@ -6,14 +6,8 @@ import pandas as pd
 import pytest
 
 from pipeline.batch import Options, run
-from pipeline.output.corpus import (
-    CORPUS_PAIR_COLUMNS,
-    PAIR_COLUMNS,
-    SUMMARY_COLUMNS,
-    cooccurrence,
-    summarize,
-    write_corpus_tables,
-)
+from pipeline.output.corpus import CORPUS_PAIR_COLUMNS, PAIR_COLUMNS, SUMMARY_COLUMNS, write_corpus_tables
+from pipeline.output.corpus_frames import cooccurrence, summarize
 from pipeline.output.corpus_names import canonical_names
 from pipeline.output.read import read_table, unescape_cell
 from pipeline.output.rows import DOCUMENT_COLUMNS, MENTION_COLUMNS

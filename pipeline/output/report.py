@@ -15,8 +15,9 @@ from pathlib import Path
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .corpus import CORPUS_PAIR_COLUMNS, SUMMARY_COLUMNS, TYPES, cooccurrence, summary_table
-from .corpus_names import Names, canonical_names
+from .corpus import CORPUS_PAIR_COLUMNS, SUMMARY_COLUMNS, TYPES
+from .corpus_frames import corpus_frames
+from .corpus_names import Names
 from .read import cell_text, read_table
 from .write import atomic_path
 
@@ -102,11 +103,10 @@ def render_report(documents: pd.DataFrame, mentions: pd.DataFrame, texts: dict[s
                   max_documents: int = 200, summary: pd.DataFrame | None = None,
                   corpus_pairs: pd.DataFrame | None = None) -> str:
     """The report's HTML from the tables (summary and co-occurrence computed when not given)."""
-    names = canonical_names(mentions)
-    if summary is None:
-        summary = summary_table(documents, mentions, names)
-    if corpus_pairs is None:
-        corpus_pairs = cooccurrence(mentions, names)[1]
+    frames = corpus_frames(documents, mentions)
+    names = frames.names
+    summary = frames.summary if summary is None else summary
+    corpus_pairs = frames.corpus_pairs if corpus_pairs is None else corpus_pairs
     by_doc: dict[str, list[dict]] = {}
     for record in mentions.to_dict('records'):
         by_doc.setdefault(cell_text(record['doc_id']), []).append(record)
