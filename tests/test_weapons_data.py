@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.entities.weapons.systems import spellings
+
 CSV_PATH = Path(__file__).resolve().parents[1] / "pipeline" / "data" / "weapons.csv"
 HEADER = ["name", "aliases", "class", "origin", "wikidata"]
 CLASSES = {
@@ -33,7 +35,7 @@ def _aliases(row):
     return [a for a in row["aliases"].split("|") if a]
 
 
-ALIAS_TO_NAME = {a: r["name"] for r in ROWS for a in _aliases(r)}
+ALIAS_TO_NAME = {s: r["name"] for r in ROWS for a in _aliases(r) + [r["name"]] for s in spellings(a)}
 
 
 def test_header_exact():
@@ -107,15 +109,25 @@ def test_sorted_by_name():
     assert names == sorted(names)
 
 
-def test_spaced_variant_for_letter_digit_designations():
-    missing = []
+def test_no_form_is_a_spelling_the_loader_makes_of_another():
+    """`Су 57` and `Су57` come from `Су-57` (systems.spellings): the file lists each form once."""
+    twins = []
     for r in ROWS:
-        for form in [r["name"]] + _aliases(r):
-            if re.search(r"(?<=[A-Za-zА-Яа-яЁё])-(?=\d)", form):
-                spaced = re.sub(r"(?<=[A-Za-zА-Яа-яЁё])-(?=\d)", " ", form)
-                if spaced != r["name"] and spaced not in _aliases(r):
-                    missing.append((r["name"], spaced))
-    assert not missing
+        forms = [r["name"]] + _aliases(r)
+        made = {spelling for form in forms for spelling in spellings(form)[1:]}
+        twins += [(r["name"], form) for form in forms[1:] if form in made]
+    assert not twins
+
+
+@pytest.mark.parametrize("form, expected", [
+    ("Су-57", ["Су-57", "Су 57", "Су57"]),
+    ("AIM-120 AMRAAM", ["AIM-120 AMRAAM", "AIM 120 AMRAAM", "AIM120 AMRAAM"]),
+    ("B-2", ["B-2", "B 2"]),            # `B2` alone is a vitamin, a paper size, a level of English
+    ("Leopard 2", ["Leopard 2"]),        # a name, not a maker prefix
+    ("Калибр", ["Калибр"]),
+])
+def test_spellings(form, expected):
+    assert spellings(form) == expected
 
 
 @pytest.mark.parametrize("name,cls,origin", [

@@ -39,7 +39,8 @@ def load_weapons() -> tuple[Gazetteer[WeaponSystem], dict[str, WeaponSystem]]:
     excluded = excluded_forms()
     for row in read_rows('weapons.csv'):
         system = WeaponSystem(row['name'], row['class'], row['origin'], row.get('wikidata', ''))
-        for form in [row['name'], *filter(None, row['aliases'].split('|'))]:
+        written = [row['name'], *filter(None, row['aliases'].split('|'))]
+        for form in (spelling for each in written for spelling in spellings(each)):
             if fold(form) in excluded:
                 continue
             items.append((form, system))
@@ -47,6 +48,22 @@ def load_weapons() -> tuple[Gazetteer[WeaponSystem], dict[str, WeaponSystem]]:
             if key:
                 designations.setdefault(key, system)
     return Gazetteer(items), designations
+
+
+# A designation's maker prefix and its number: the joint news types with a hyphen, a space or nothing.
+JOINT = re.compile(r'^([A-Za-zА-Яа-яЁё]{1,3})[-‐‑](\d+)')
+
+
+def spellings(form: str) -> list[str]:
+    """A gazetteer form and the other ways news types its designation: `Су-57`, `Су 57`, `Су57`. The
+    joined spelling only where it keeps three characters or more (`B2` alone is no bomber)."""
+    match = JOINT.match(form)
+    if not match:
+        return [form]
+    prefix, number = match.groups()
+    rest = form[len(prefix) + 1:]
+    joined = [prefix + rest] if len(prefix) + len(number) >= 3 else []
+    return [form, f'{prefix} {rest}', *joined]
 
 
 @lru_cache(maxsize=1)
