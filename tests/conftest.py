@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-SEEDS = Path(__file__).parents[1] / 'seeds'
-EVAL = (Path(__file__).parents[1] / '..' / 'shared' / 'eval').resolve()
+from tests.paths import EVAL, SEEDS
 
 
 @pytest.fixture(scope='session')

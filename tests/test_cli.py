@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
 
 
 def read_rows(path: Path) -> list[dict]:

@@ -1,19 +1,14 @@
-"""pipeline.extract: offsets, header skipping, overlap resolution."""
+"""pipeline.extract: the steps in order, offsets into the whole text, header skipping."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from pipeline import read_text_file
-from pipeline.doc import Mention
-from pipeline.entities.overlaps import resolve_overlaps
-from pipeline.nlp.text import blank, cyrillic_lookalikes
+from tests.paths import EVAL, ROOT
 
-ROOT = Path(__file__).parents[1]
-WEAPONS_DEV = ROOT / '..' / 'shared' / 'eval' / 'weapons-dev.jsonl'
-
+WEAPONS_DEV = EVAL / 'weapons-dev.jsonl'
 TEXTS = [
     'Путин встретился с Мадуро в Москве.',
     'Переговоры российско-американских экспертов:\r\nСША и РФ обсудили «Калибры» и Су 57.',
@@ -64,45 +59,7 @@ def test_header_is_skipped(extractor):
     assert {'Россия', 'США'} <= {m.text for m in unskipped}
 
 
-def test_blank_keeps_offsets_and_lines():
-    assert blank('ab\ncd\nef', ((1, 7),)) == 'a \n  \n f'
-    assert blank('abc', ()) == 'abc'
-
-
-def mention(type_, start, end):
-    return Mention(type=type_, start=start, end=end, text='x' * (end - start))
-
-
-@pytest.mark.parametrize('text, fixed', [
-    ('Франcиско Католичеcкой СССP', 'Франсиско Католической СССР'),  # Latin c and P among Cyrillic
-    ('iPhone Samsungом Tesla-компания', 'iPhone Samsungом Tesla-компания'),  # Latin words stay Latin
-])
-def test_cyrillic_lookalikes(text, fixed):
-    assert cyrillic_lookalikes(text) == fixed and len(cyrillic_lookalikes(text)) == len(text)
-
-
 def test_a_name_with_a_latin_lookalike_is_read_as_written_in_cyrillic(extractor):
     text = 'Президент Франcиско Флорес прибыл в Москву.'
     person = next(m for m in extractor(text).mentions if m.type == 'person')
     assert (person.text, person.entity) == ('Франcиско Флорес', 'Франсиско Флорес')  # text as written
-
-
-def test_resolve_overlaps_longer_wins():
-    kept = resolve_overlaps([mention('weapon', 0, 5), mention('person', 0, 10), mention('country', 12, 15)])
-    assert [(m.type, m.start, m.end) for m in kept] == [('person', 0, 10), ('country', 12, 15)]
-
-
-@pytest.mark.parametrize('types, winner', [
-    (('person', 'country', 'weapon'), 'weapon'),
-    (('person', 'country'), 'country'),
-    (('country', 'person'), 'country'),
-    (('person',), 'person'),
-])
-def test_resolve_overlaps_type_priority_on_equal_length(types, winner):
-    kept = resolve_overlaps([mention(t, 3, 9) for t in types])
-    assert [(m.type, m.start, m.end) for m in kept] == [(winner, 3, 9)]
-
-
-def test_resolve_overlaps_keeps_adjacent_and_sorts():
-    kept = resolve_overlaps([mention('person', 10, 15), mention('country', 5, 10), mention('weapon', 0, 5)])
-    assert [(m.type, m.start) for m in kept] == [('weapon', 0), ('country', 5), ('person', 10)]

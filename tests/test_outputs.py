@@ -11,13 +11,11 @@ from pathlib import Path
 import pytest
 
 from pipeline import Options, read_text_file, run
+from tests.paths import ROOT, SEEDS
 
-ROOT = Path(__file__).parents[1]
-SEEDS = ROOT / 'seeds'
 OUTPUTS = ROOT / 'outputs'
 STALE = 'outputs/ is stale: run make run'
 REPORT = 'report.html'
-
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f'{SEEDS} is missing')
 
 

@@ -8,11 +8,14 @@ import csv
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline import Document, Failed, Options, make_document, read_text_file, run
+from tests.budget import examples
 
+pytestmark = pytest.mark.properties
 WORDS = ['Путин', 'Мадуро', 'Россия', 'России', 'Венесуэлы', 'США', 'С-400', '«Калибр»', 'Су-30МК2', 'Игла-С',
          'Николас', 'Владимир', 'Москва', 'Каракас', 'президент', 'заявил', 'ракеты', 'комплекс', 'и', 'в', 'с',
          'не', 'что', 'Китай', 'F/A-18', 'российско-американских', 'Кот-д’Ивуар', 'ЗРК', '«С Мадуро +»', 'Ё',
@@ -39,7 +42,7 @@ def _check(extractor, text):
     return result
 
 
-@settings(max_examples=1000, **SETTINGS)
+@settings(max_examples=examples(1000), **SETTINGS)
 @given(text=cyrillic_text)
 def test_cyrillic_text_offsets_are_exact(extractor, text):
     _check(extractor, text)
@@ -49,13 +52,13 @@ def test_cyrillic_text_offsets_are_exact(extractor, text):
             assert doc.text[m.start:m.end] == m.text
 
 
-@settings(max_examples=500, **SETTINGS)
+@settings(max_examples=examples(500), **SETTINGS)
 @given(text=any_text)
 def test_any_unicode_never_raises(extractor, text):
     _check(extractor, text)
 
 
-@settings(max_examples=500, **SETTINGS)
+@settings(max_examples=examples(500), **SETTINGS)
 @given(data=st.one_of(st.binary(max_size=300),
                       st.tuples(cyrillic_text, st.sampled_from(['utf-8', 'utf-16', 'cp1251', 'koi8-r', 'cp866']))
                       .map(lambda pair: pair[0].encode(pair[1], errors='replace'))))
@@ -76,7 +79,7 @@ document = st.one_of(cyrillic_text.map(lambda t: t.encode('utf-8')), st.binary(m
                      any_text.map(lambda t: t.encode('utf-8', errors='surrogatepass')))
 
 
-@settings(max_examples=100, **SETTINGS)
+@settings(max_examples=examples(100), **SETTINGS)
 @given(contents=st.lists(document, min_size=1, max_size=5))
 def test_batch_accounts_for_every_document(extractor, contents):
     with tempfile.TemporaryDirectory() as folder:

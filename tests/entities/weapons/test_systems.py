@@ -1,14 +1,16 @@
-"""Consistency checks for the weapon-system gazetteer pipeline/data/weapons.csv."""
+"""pipeline/data/weapons.csv and pipeline.entities.weapons.systems: the gazetteer, its spellings."""
+from __future__ import annotations
+
 import csv
 import io
 import re
-from pathlib import Path
 
 import pytest
 
 from pipeline.entities.weapons.systems import spellings
+from tests.paths import ROOT
 
-CSV_PATH = Path(__file__).resolve().parents[1] / "pipeline" / "data" / "weapons.csv"
+CSV_PATH = ROOT / "pipeline" / "data" / "weapons.csv"
 HEADER = ["name", "aliases", "class", "origin", "wikidata"]
 CLASSES = {
     "ракетный комплекс", "баллистическая ракета", "крылатая ракета", "гиперзвуковая ракета",

@@ -1,4 +1,4 @@
-"""Writers: spreadsheet-safe cells, numbers as numbers, atomic rename, streaming Parquet and XLSX."""
+"""pipeline.output.write: CSV, XLSX and Parquet writers, atomic, spreadsheet-safe."""
 from __future__ import annotations
 
 import csv

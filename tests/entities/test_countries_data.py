@@ -1,19 +1,17 @@
-"""Checks of the country gazetteer pipeline/data/countries.csv and its build script."""
-
+"""pipeline/data/countries.csv, the country gazetteer, and its build script."""
 from __future__ import annotations
 
 import csv
 import subprocess
 import sys
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
+
 DATA = ROOT / "pipeline" / "data" / "countries.csv"
 KINDS = {"name", "abbreviation", "adjective", "capital"}
-
 UN_MEMBERS = set(
     "AD AE AF AG AL AM AO AR AT AU AZ BA BB BD BE BF BG BH BI BJ BN BO BR BS BT"
     " BW BY BZ CA CD CF CG CH CI CL CM CN CO CR CU CV CY CZ DE DJ DK DM DO DZ EC"

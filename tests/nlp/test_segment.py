@@ -1,4 +1,5 @@
-"""pipeline.segment: gazetteer words (designations and names whole, lower-case compounds split) and sentences."""
+"""pipeline.nlp.segment: gazetteer words (designations and names whole, lower-case compounds split),
+sentences, razdel tokens."""
 from __future__ import annotations
 
 import pytest
@@ -8,6 +9,7 @@ from hypothesis import strategies as st
 
 from pipeline.doc import Doc, Token
 from pipeline.nlp.segment import segment, sentence_of, split_words, tokenize
+from tests.budget import examples
 
 
 @pytest.mark.parametrize('word', ['Су-30МК2', 'F/A-18', 'Санкт-Петербург', 'Искандеров-М', 'Игла-С', "Кот-д'Ивуар"])
@@ -47,8 +49,6 @@ def test_segment_sentences_and_sentence_of():
     assert initial == {0, 2, 4}
 
 
-# --- tokenize: razdel's tokens, exactly --------------------------------------------------------------------------
-
 def _razdel(text):
     return [Token(t.start, t.stop, t.text) for t in razdel.tokenize(text)]
 
@@ -72,7 +72,8 @@ ATOMS = ['аб', 'Яё', 'z', 'Zq', '09', '1', ' ', '\n', '\t', '-', '‑', '–
          'Yahoo', '1.5', '3/4']
 
 
-@settings(max_examples=3000, deadline=None)
+@pytest.mark.properties
+@settings(max_examples=examples(3000), deadline=None)
 @given(text=st.lists(st.sampled_from(ATOMS), max_size=14).map(''.join) | st.text(max_size=30))
 def test_tokenize_equals_razdel_on_generated_text(text):
     assert tokenize(text) == _razdel(text)

@@ -1,4 +1,6 @@
-"""Corpus summary and co-occurrence tables: on the seed article and on a hand-made corpus."""
+"""pipeline.output.corpus, corpus_frames, corpus_names: summary and co-occurrence on the seed and a hand-made corpus."""
+from __future__ import annotations
+
 import csv
 from pathlib import Path
 
@@ -12,8 +14,7 @@ from pipeline.output.corpus_names import canonical_names
 from pipeline.output.read import read_table, unescape_cell
 from pipeline.output.rows import DOCUMENT_COLUMNS, MENTION_COLUMNS
 from pipeline.output.write import write_csv_rows
-
-SEEDS = Path(__file__).resolve().parents[1] / 'seeds'
+from tests.paths import SEEDS
 
 
 @pytest.fixture(scope='module')
@@ -26,8 +27,6 @@ def seed_out(tmp_path_factory):
 def _pairs(table):
     return {(r.type_a, r.entity_a, r.type_b, r.entity_b) for r in table.itertuples()}
 
-
-# --- the seed article -------------------------------------------------------------------------
 
 def test_seed_tables_written(seed_out):
     stats = write_corpus_tables(seed_out)
@@ -71,8 +70,6 @@ def test_seed_cooccurrence(seed_out):
     assert (top['entity_a'], top['entity_b'], top['sentences']) == ('Николас Мадуро', 'Россия', 4)
     assert list(corpus['sentences']) == sorted(corpus['sentences'], reverse=True)
 
-
-# --- a hand-made corpus with known answers ----------------------------------------------------
 
 def _mention(doc, kind, entity, sentence, code='', weapon_class='', origin='', start=0):
     row = dict.fromkeys(MENTION_COLUMNS, '')
@@ -173,8 +170,6 @@ def test_empty_mentions():
     assert (len(summary), ambiguous, len(pairs), len(corpus)) == (0, 0, 0, 0)
     assert list(summary.columns) == SUMMARY_COLUMNS
 
-
-# --- reading and writing the CSV tables -------------------------------------------------------
 
 @pytest.mark.parametrize('cell, value', [("'=1+2", '=1+2'), ("'-5", '-5'), ("'@x", '@x'), ("'\tx", '\tx'),
                                          ("'abc", "'abc"), ("''=x", "''=x"), ("'", "'"), ('', '')])

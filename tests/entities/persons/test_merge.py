@@ -1,4 +1,4 @@
-"""pipeline.merge: short forms of a name join the fullest name of the document."""
+"""pipeline.entities.persons.merge: short forms of a name join the fullest name of the document."""
 from __future__ import annotations
 
 import pytest
@@ -179,31 +179,6 @@ def test_initials_with_a_patronymic_join_a_full_name_without_it():
     merge_persons(Doc('', mentions=mentions))
     # the patronymic's initial says nothing; the first name's must fit
     assert [m.entity for m in mentions] == ['Владимир Путин', 'Владимир Путин', 'Николас Мадуро', 'А. В. Мадуро']
-
-
-@pytest.mark.parametrize('text, first, entity', [
-    ('Бывший президент США Барак Обама с женой Мишель приобрели жильё.', 'Мишель', 'Мишель Обама'),
-    ('Бывший сотрудник ГРУ Сергей Скрипаль и его дочь Юлия были отравлены.', 'Юлия', 'Юлия Скрипаль'),
-    ('Вчера Иван Петров и его жена Анна пришли на выборы.', 'Анна', 'Анна Петрова'),  # her form of the surname
-    ('В 2004 году Виталий Кличко и его брат Владимир выступали вместе.', 'Владимир', 'Владимир Кличко'),
-    # children mostly bear the father's surname, not the mother's named before them
-    ('От брака с юристом Мариной Уилер у него две дочери Лара и сын.', 'Лара', 'Лара'),
-    # no kinship noun: the first name stays alone
-    ('Барак Обама и Мишель приобрели жильё.', 'Мишель', 'Мишель'),
-])
-def test_a_first_name_after_a_kinship_noun_takes_the_relatives_surname(extractor, text, first, entity):
-    found = [(m.normal, m.entity) for m in extractor(text).mentions if m.type == 'person']
-    assert (first, entity) in found
-
-
-@pytest.mark.parametrize('surname, gender, form', [
-    ('Алиев', 'femn', 'Алиева'), ('Зеленский', 'femn', 'Зеленская'), ('Иванова', 'masc', 'Иванов'),
-    ('Обама', 'femn', 'Обама'), ('Трамп', 'femn', 'Трамп'), ('Путин', 'masc', 'Путин'),
-])
-def test_surname_in_gender(surname, gender, form):
-    from pipeline.entities.persons.relatives import surname_in_gender
-
-    assert surname_in_gender(surname, gender) == form
 
 
 def test_a_name_in_official_order_is_the_person_in_the_usual_order():

@@ -1,4 +1,4 @@
-"""pipeline.gazetteer: inflected multi-word phrases, abbreviations, longest match, common words."""
+"""pipeline.nlp.gazetteer: inflected multi-word phrases, abbreviations, longest match, common words."""
 from __future__ import annotations
 
 import pytest

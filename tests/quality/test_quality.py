@@ -7,17 +7,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from pipeline import Options, run
+from tests.paths import EVAL
 
-EVAL = (Path(__file__).parents[1] / '..' / 'shared' / 'eval').resolve()
 TYPES = ('person', 'country', 'weapon')
-
-pytestmark = pytest.mark.skipif(not (EVAL / 'score.py').is_file(),
-                                reason=f'the shared evaluation folder {EVAL} (score.py and gold JSONL) is missing')
+pytestmark = [pytest.mark.quality, pytest.mark.skipif(not (EVAL / 'score.py').is_file(),
+                                reason=f'the shared evaluation folder {EVAL} (score.py and gold JSONL) is missing')]
 
 
 @pytest.fixture(scope='module')

@@ -1,4 +1,6 @@
-"""The HTML review report: structure and escaping, and the page as a headless Chromium renders it."""
+"""pipeline.output.report: the HTML review page, also in a real browser."""
+from __future__ import annotations
+
 import re
 import shutil
 import struct
@@ -13,8 +15,8 @@ from pipeline.inputs.readers import iter_documents
 from pipeline.output.corpus import write_corpus_tables
 from pipeline.output.read import read_table
 from pipeline.output.report import write_report
+from tests.paths import SEEDS
 
-SEEDS = Path(__file__).resolve().parents[1] / 'seeds'
 CHROMIUM = Path('/usr/bin/chromium')
 EVIL = ('Россия поставит Калибр, заявил Владимир Путин.\n'
         '<script>document.title = "HACKED"</script>\n'
@@ -150,8 +152,6 @@ def test_missing_and_mismatched_texts(corpus, tmp_path):
     assert 'упоминаний не совпали с текстом' in html  # offsets shifted by one: nothing highlighted wrongly
     assert 'class="bar person"' in html and 'Николас Мадуро' in html
 
-
-# --- in a real browser ------------------------------------------------------------------------
 
 def chromium(tmp_path, *args):
     command = [str(CHROMIUM), '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

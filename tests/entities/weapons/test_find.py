@@ -1,4 +1,4 @@
-"""Weapon mentions through the extractor: gazetteer names, class-noun rules, designations, negatives."""
+"""pipeline.entities.weapons: gazetteer names, class nouns, designations, what is no weapon."""
 from __future__ import annotations
 
 import pytest

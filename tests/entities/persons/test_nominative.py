@@ -1,9 +1,8 @@
-"""pipeline.names: the nominative of names, the case and gender the context shows."""
+"""pipeline.entities.persons.nominative and .foreign: the nominative of names."""
 from __future__ import annotations
 
 import pytest
 
-from pipeline.entities.persons.context import context_case, context_gender
 from pipeline.entities.persons.names import name_words
 from pipeline.entities.persons.nominative import normalize_person, own_gender
 
@@ -44,16 +43,6 @@ def test_normalize_person(written, nominative):
     assert normalize_person(name_words(written)) == nominative
 
 
-@pytest.mark.parametrize('written, words', [
-    ('В.В. Путин', ['В.', 'В.', 'Путин']),
-    ('Дж.Коми', ['Дж.', 'Коми']),
-    ('Ж.-К.Трише', ['Ж.-К.', 'Трише']),
-    ('Жан-Клода Юнкера', ['Жан-Клода', 'Юнкера']),
-])
-def test_name_words(written, words):
-    assert name_words(written) == words
-
-
 @pytest.mark.parametrize('words, written, hint, nominative', [
     (['Янеза', 'Янши'], {'янша'}, 'gent', 'Янез Янша'),  # -и for -а after a hushing consonant, where written
     (['Саркози'], {'саркоз'}, 'gent', 'Саркози'),         # …not after another one
@@ -83,34 +72,6 @@ def test_a_womans_genitive_in_i_after_a_velar():
 def test_normalize_person_prefers_a_form_the_document_writes():
     # `Сабриэлем` alone would lose `-ем` either way; `written` decides the spelling.
     assert normalize_person(['Сабриэлем'], frozenset({'сабриэл', 'матиас'}), 'ablt') == 'Сабриэл'
-
-
-@pytest.mark.parametrize('text, case', [
-    ('встреча с Локхартом', 'ablt'),
-    ('письмо президенту Байдену', 'datv'),
-    ('фильм Кубрика', 'gent'),
-    ('рассказ о Мадуро', 'loct'),
-    ('обратился к Мадуро', 'datv'),
-    ('Вчера Кубрик', None),   # the word before is capitalised: no hint…
-    ('смерть короля Таиланда Пхумипона', 'gent'),  # …unless it follows a title: a country's genitive
-    ('письмо вице-президенту США Байдену', 'datv'),
-    ('поблагодарил председателя КНР Цзиньпина', 'gent'),
-    ('секретарь кабинета министров Японии Кихара', None),  # a plural is no title of the person
-    ('Мадуро', 'nomn'),       # a name opening the text is its subject
-    ('Об этом заявил Мадуро', 'nomn'),  # after a verb: the subject
-    ('Мы встретились. Мадуро', 'nomn'),  # after a sentence end
-    ('У Клинтон', 'gent'),    # a preposition opening the sentence still asks for its case
-    ('фильмы «Сияние» Кубрика', 'gent'),  # after a title: its author, not a new clause
-    ('премию вручили французу Вамбе', 'datv'),  # a person noun names the person…
-    ('приз получила американка Коппола', 'nomn'),
-    ('умер соратник Цзэминя', 'gent'),          # …a noun for a relation names the other one
-    ('подарок сыну Путина', None),              # …a kinship noun may take either: `сыну Путина`, `жена Алисия`
-    ('шансы у 66-летнего Анастасиадиса', 'gent'),  # an adjective agrees with the name
-    ('памятник знаменитому Пеле', 'datv'),
-])
-def test_context_case(text, case):
-    start = text.rfind(' ') + 1
-    assert context_case(text, start) == case
 
 
 @pytest.mark.parametrize('written, hint, nominative', [
@@ -154,38 +115,3 @@ def test_normalize_person_with_context(written, hint, nominative):
 ])
 def test_own_gender(words, gender):
     assert own_gender(tuple(words)) == gender
-
-
-@pytest.mark.parametrize('text, gender', [
-    ('Малашенко развёлся с женой', 'masc'),
-    ('Медведева завершила сезон', 'femn'),
-    ('Русаков задержан', 'masc'),
-    ('Медведева рассматривает Армению', None),  # present tense: no gender
-    ('Медведева, которая', None),
-])
-def test_context_gender(text, gender):
-    assert context_gender(text, text.index(' ')) == gender
-
-
-@pytest.mark.parametrize('text, gender', [
-    ('сказала миссис Обама', 'femn'),
-    ('выступила фигуристка Медведева', 'femn'),
-    ('рядом жена Путина', None),       # a kinship noun names another person
-    ('вчера министр Яровая', None),     # a masculine noun says nothing
-])
-def test_title_gender(text, gender):
-    from pipeline.entities.persons.context import title_gender
-
-    assert title_gender(text, text.rindex(' ') + 1) == gender
-
-
-@pytest.mark.parametrize('text, after', [
-    ('Семья Обамы', True),     # the name is the noun's genitive: a verb after them agrees with the noun
-    ('Биография Нэша', True),
-    ('Вчера Нэша', False),     # no noun
-    ('Президент Обама', False),  # a title: the name stands in apposition
-])
-def test_after_opening_noun(text, after):
-    from pipeline.entities.persons.context import after_opening_noun
-
-    assert after_opening_noun(text, text.rindex(' ') + 1) == after

@@ -1,4 +1,4 @@
-"""pipeline.ner: natasha's NER on our tokens; the direct model call gives exactly slovnet's tags."""
+"""pipeline.nlp.ner: natasha's NER on our tokens; the direct model call gives exactly slovnet's tags."""
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,4 @@
-"""The batch runner: chunks, workers, resume after SIGKILL, formats, bad documents, Dask, huge texts."""
+"""pipeline.batch: chunks, workers, resume after SIGKILL, formats, bad documents, Dask, huge texts."""
 from __future__ import annotations
 
 import csv
@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 import pipeline
-from pipeline import Options, run, tables
+from pipeline import Options, run
 from pipeline.inputs.readers import InputError
 from pipeline.output.rows import COLUMNS
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / 'seeds').glob('*.txt')).read_text(encoding='utf-8')
 PARAGRAPHS = [p for p in SEED.split('\n\n')[1:] if p.strip()]
 TABLES = ('documents', 'mentions', 'entities', 'errors')
@@ -220,22 +220,6 @@ def test_workers_are_forked_before_the_progress_bar_starts_its_thread(small, tmp
                            str(tmp_path / 'out')], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["['fork']", '12']
-
-
-def test_tables_returns_dataframes(extractor):
-    doc = pipeline.make_document('d1', 'Путин встретился с Мадуро в Москве.', 'memory')
-    failed = pipeline.Failed('d2', 'memory', 'empty file')
-    frames = tables([doc, failed, 'Россия и Китай'], extractor)
-    assert list(frames) == list(TABLES)
-    assert list(frames['documents']['doc_id']) == ['d1', 'd2', '3']
-    assert list(frames['documents']['status']) == ['ok', 'error', 'ok']
-    mentions = frames['mentions']
-    assert {'Владимир Путин', 'Россия'} & set(mentions['entity']) or len(mentions) > 0
-    assert set(mentions['doc_id']) <= {'d1', '3'}
-    assert frames['errors'].to_dict('records') == [{'doc_id': 'd2', 'source': 'memory', 'reason': 'empty file'}]
-    assert frames['entities'].columns.tolist()[:3] == ['doc_id', 'type', 'entity']
-    empty = tables([])
-    assert all(frame.empty for frame in empty.values()) and list(empty['mentions'].columns)[0] == 'doc_id'
 
 
 def _loads_per_worker(address: str) -> dict:

@@ -1,4 +1,4 @@
-"""Country mentions through the extractor: names, abbreviations, adjectives, the capital rule, nationality."""
+"""pipeline.entities.countries: names, abbreviations, adjectives, the capital rule."""
 from __future__ import annotations
 
 import pytest
