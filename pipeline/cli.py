@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
                               'outputs/ run, off otherwise)')
     extract.add_argument('--no-summary', dest='corpus', action='store_false',
                          help='skip the corpus tables summary.csv, cooccurrence.csv, cooccurrence_corpus.csv '
-                              '(they read the whole mentions table into memory)')
+                              '(they stream the mentions table; the report reads it into memory)')
     extract.add_argument('-q', '--quiet', action='store_true', help='no progress and no summary')
     return parser
 

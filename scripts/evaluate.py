@@ -71,7 +71,8 @@ def rows(name: str, figures: dict) -> list[tuple[str, str, list[float | None]]]:
     out = []
     for type_ in TYPES:
         result = figures.get(type_)
-        if not result or not (result.get('mention_overlap', {}).get('tp') or result.get('mention_overlap', {}).get('fn')):
+        overlap = (result or {}).get('mention_overlap', {})
+        if not (overlap.get('tp') or overlap.get('fn')):
             continue
         out.append((name, type_, [result['mention_overlap']['f1'], result['entity_acc']['acc'],
                                   result['doc_level']['f1']]))
@@ -96,7 +97,7 @@ def main() -> int:
     parser.add_argument('--sets', default=DEFAULT_SETS, help=f'comma-separated gold sets (default {DEFAULT_SETS})')
     parser.add_argument('--save', type=Path, help='write the figures as JSON here')
     parser.add_argument('--against', type=Path, help='a JSON file of --save to compare with')
-    parser.add_argument('--keep', type=Path, help='write the output folders under this folder (default: a temporary one)')
+    parser.add_argument('--keep', type=Path, help='write the output folders under this folder (default: temporary)')
     args = parser.parse_args()
     base = json.loads(args.against.read_text()) if args.against else {}
     results = {}

@@ -36,7 +36,7 @@ def chunks(docs: Iterable[Document | Failed], size: int, max_chars: int = MAX_CH
 
 
 def corpus_tables(parts: Path, count: int, out: Path, bom: bool, safe: bool) -> dict:
-    """The corpus tables of a run (`pipeline.corpus.write_corpus_tables`), read from its first `count`
+    """The corpus tables of a run (`pipeline.output.corpus.write_corpus_tables`), read from its first `count`
     parts and written into `out` as CSV, with the run's BOM and cell-safety settings."""
     from ..output.corpus import write_corpus_tables
 

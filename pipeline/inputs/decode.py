@@ -3,7 +3,7 @@ zeros line up as BOM-less UTF-16; then strict UTF-8; then the single-byte Cyrill
 (Windows-1251, KOI8-R, CP866, ISO-8859-5) are scored by Russian letter frequencies and letter case;
 charset-normalizer gets the rest. The scorer comes before charset-normalizer because on short news
 sentences charset-normalizer guesses wrong (`США ввели санкции` in KOI8-R comes back as Windows-1251
-`уыб ЧЧЕМЙ УБОЛГЙЙ`; tests/test_documents.py measures both), while the letter frequencies of the
+`уыб ЧЧЕМЙ УБОЛГЙЙ`; tests/inputs/test_decode.py measures both), while the letter frequencies of the
 right decoding stand out even in a dozen letters. Text that still looks like noise (control
 characters, or non-ASCII characters that are mostly not letters) is refused as undecodable.
 """

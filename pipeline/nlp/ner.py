@@ -6,7 +6,7 @@ itself on news text: turning each word into its ids (`word_shape` is plain Pytho
 token) and the CRF's Viterbi decoding (a batch-shaped loop that builds index arrays at every token).
 Here the ids are cached per word form, the Viterbi loop works on one sequence, and the convolutions
 read their windows from contiguous memory. All of it gives exactly the scores and tags slovnet gives
-(`tests/test_ner.py` compares them).
+(`tests/nlp/test_ner.py` compares them).
 """
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ class NER:
         window of three words from that layout, a strided copy that took a quarter of the model's
         time; here the windows are stacked from contiguous slices. The numbers multiplied and
         added are the same, in the same order, so the scores are equal to the bit
-        (`tests/test_ner.py`)."""
+        (`tests/nlp/test_ner.py`)."""
         np = self._np
         model = self._model
         pad = word_id == self._words.pad_id

@@ -42,7 +42,7 @@ def tokenize(text: str) -> list[Token]:
     by its rules; atoms apart by white space never join. razdel builds a record for every atom and
     every pair, and finds each token's offset again by searching: on news text that cost a fifth of
     natasha's NER. Here the same pattern and the same rules run on the match objects, and only
-    where two atoms touch. `tests/test_segment.py` compares the two on the gold corpora and on
+    where two atoms touch. `tests/nlp/test_segment.py` compares the two on the gold corpora and on
     generated text.
     """
     atoms = list(ATOM.finditer(text))

@@ -108,7 +108,7 @@ def _iter_parquet(path: Path, columns: tuple[str, ...]) -> Iterator[tuple]:
 
 
 def _iter_xlsx(path: Path, name: str, columns: tuple[str, ...]) -> Iterator[tuple]:
-    """Sheet `name` and its continuation sheets `name_2`, `name_3`… (see `pipeline.write.write_xlsx`),
+    """Sheet `name` and its continuation sheets `name_2`, `name_3`… (see `pipeline.output.write.write_xlsx`),
     read-only. Empty rows are kept but for trailing ones, as pandas does."""
     from openpyxl import load_workbook
 

@@ -1,5 +1,6 @@
-"""Person mentions: the span of each name in the NER's PER spans, its nominative (`names.py`), and
-surnames the tagger missed; `merge.py` then joins short forms to the fullest name."""
+"""The person steps: mentions from the NER's PER spans (`spans`) with their nominative (`nominative`),
+and the surnames the tagger missed; the document step `merge.merge_persons` then joins short forms to
+the fullest name."""
 from __future__ import annotations
 
 from ...doc import Doc, Mention, step
