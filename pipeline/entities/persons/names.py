@@ -51,10 +51,12 @@ def _name_words(text: str) -> tuple[str, ...]:
     words = []
     for chunk in text.replace('\xa0', ' ').replace('\xad', '').split():  # soft hyphens are not written
         parts = NAME_PART.findall(chunk)
+        parts = [JUNK.sub('', p) for p in parts]  # `[президента США Джо] Байдена`: an editor's bracket
         words.extend(p if INITIAL.match(p) else p.rstrip('.') for p in parts if p.strip('.'))
     return tuple(words)
 
 
+JUNK = re.compile(r'[()\[\]{}«»"“”„<>|*]')  # never part of a name word
 NAME_PART = re.compile(r'[A-ZА-ЯЁ][a-zа-яё]?\.(?:-[A-ZА-ЯЁ][a-zа-яё]?\.)?|[^\s.]+\.?')
 
 
