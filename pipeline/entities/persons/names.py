@@ -25,6 +25,15 @@ def known_as(word: str, *grammemes: str) -> bool:
     return any(p.is_known and set(grammemes) <= p.tag.grammemes for p in parses(word))
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def first_name_gender(word: str) -> str | None:
+    """The gender of a first name that the dictionary knows in one gender only (`Хиллари`: femn, though it
+    does not decline, so that `own_gender` does not count it); None where it knows it in both (`Мишель`,
+    `Саша`, `Дмитрия`, also a rare woman's name) or not as a name."""
+    genders = {str(p.tag.gender) for p in parses(word) if p.is_known and 'Name' in p.tag.grammemes}
+    return genders.pop() if len(genders) == 1 and genders <= set(GENDERS) else None
+
+
 def _ordinal(word: str) -> bool:
     """A regnal number (`Второй`, `Третьего`): it agrees with the name and says nothing of its own
     (`Второй` alone reads best as a woman's genitive)."""
