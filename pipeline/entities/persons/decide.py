@@ -21,7 +21,7 @@ from ...doc import Doc, Mention, step
 from ...nlp.morph import CACHE_SIZE, fold, parses, stem
 from .context import context_case, cue_gender, undeclined_after_preposition
 from .foreign import ENDINGS
-from .names import INITIAL, NAME_TAGS, first_name_gender, name_words
+from .names import INITIAL, NAME_TAGS, ending_gender, first_name_gender, name_words
 from .nominative import normalize_person, own_gender
 
 # How much each kind of evidence counts for a gender (fit on nerel-train): the words of a mention read in
@@ -46,11 +46,18 @@ def decide_persons(doc: Doc) -> None:
     for key, group in groups.items():
         gender = person_gender(text, group)
         if gender:
+            # a bare surname in a man's form is no woman's (`настоящая фамилия Панфилов` beside `Александра
+            # Панфилова`): it leaves the person, as it was before merging
+            apart = [m for m in group if m.kind == 'surname' and gender == 'femn'
+                     and ending_gender(name_words(m.text)[-1]) == 'masc'] if len(group) > 1 else []
+            for mention in apart:
+                mention.entity = mention.normal
+                group.remove(mention)
             for mention in group:
                 words = name_words(mention.text)
                 mention.normal = normalize_person(words, written, context_case(text, mention.start), gender)
                 mention.gender = gender
-        entity = one_nominative_per_word(group)
+        entity = one_nominative_per_word(group, gender)
         for mention in group:
             mention.entity = entity
         renamed[key] = entity
@@ -77,7 +84,7 @@ def _sign(gender: str | None) -> int:
     return 1 if gender == 'masc' else -1 if gender == 'femn' else 0
 
 
-def one_nominative_per_word(group: list[Mention]) -> str:
+def one_nominative_per_word(group: list[Mention], gender: str | None = None) -> str:
     """Each word of the person's fullest name gets one nominative for all the mentions, the candidate that
     explains most of the forms the document writes for that word; returns the entity so rebuilt and
     rewrites the mentions' `normal` words that are a variant of the chosen one."""
@@ -97,10 +104,10 @@ def one_nominative_per_word(group: list[Mention]) -> str:
     chosen = []
     for i, word in enumerate(entity):
         options = [value for value in candidates[i] if _variants(value, word)] or [word]
-        # most forms explained; then not itself a form of another option (`Ким`, not `Кима`); then the
-        # fullest name's own spelling; then the most mentions; then a spelling with ё (`Пётр`, `Петр`)
+        # of the person's gender; most forms explained; then not itself a form of another option (`Ким`,
+        # not `Кима`); then the fullest name's own spelling; the most mentions; a spelling with ё (`Пётр`)
         chosen.append(max(options, key=lambda value: (
-            sum(_explains(value, form) for form in forms[i]),
+            ending_gender(value) in (None, gender), sum(_explains(value, form) for form in forms[i]),
             -sum(_explains(other, value) for other in options if not _explains(value, other)),
             value == word, candidates[i][value], 'ё' in value.lower())))
     for mention, normal, slots in places:

@@ -49,6 +49,22 @@ def adjectival(word: str) -> bool:
                 and any('ADJF' in p.tag.grammemes and p.is_known for p in parses(word)))
 
 
+def ending_gender(surname: str) -> str | None:
+    """The gender a Russian surname's ending marks (`Петрова`: femn, `Зеленский`: masc), None for other
+    endings (`Франклин` is also read so: only a dictionary surname counts, or an adjectival one)."""
+    lower = surname.lower()
+    readings = [p for p in parses(surname) if p.is_known and 'Surn' in p.tag.grammemes]
+    if any('Fixd' in p.tag.grammemes for p in readings):
+        return None  # a foreign surname, undeclined for a woman: `Франклин`
+    known = bool(readings) or adjectival(surname)
+    for masculine, feminine in SURNAME_ENDINGS:
+        if lower.endswith(feminine):
+            return 'femn' if known else None
+        if lower.endswith(masculine):
+            return 'masc' if known else None
+    return None
+
+
 def name_words(text: str) -> list[str]:
     """The words of a name as written: `В.В. Путин` → `В.`, `В.`, `Путин`; `Дж.Коми` → `Дж.`, `Коми`;
     `Ж.-К.Трише` → `Ж.-К.`, `Трише`."""
