@@ -94,7 +94,7 @@ def merge_persons(doc: Doc) -> None:
         words = mention.normal.split()
         mention.kind = 'surname' if len(words) == 1 else 'full' if is_full_name(mention.normal) else 'initials'
         candidates = {id(n): n for key in _surname_key(mention.normal) for n in by_surname.get(key, ())}
-        best = _best_full(mention, words, candidates.values(), doc.text)
+        best = _best_full(mention, words, list(candidates.values()), doc.text)
         if best is None and (len(words) == 1 or _first_and_patronymic(mention.normal)):
             best = _by_first_name(words[0], names.values())
             if best is not None:
@@ -142,6 +142,7 @@ def _best_full(mention: Mention, words: list[str], candidates, text: str) -> _Fu
     of its gender and able to take its written form (`у Клинтон` is not Билл's: his would be `у
     Клинтона`); of those, one named before it, the nearest, the longest, the most frequent."""
     best = None
+    cue = None if mention.kind == 'full' or not candidates else _cue(text, mention)
     for other in candidates:
         other_words = other.normal.split()
         if len(other_words) <= len(words) and mention.kind != 'initials':
@@ -156,7 +157,6 @@ def _best_full(mention: Mention, words: list[str], candidates, text: str) -> _Fu
                 continue
             # genders shown by the context never merge; the dictionary's reading of a full name's words
             # only loses to a full name that agrees (`Гиффордс была` joins `Габриэль Гиффордс`)
-            cue = _cue(text, mention)
             if cue and other.sure_gender() not in ('', cue):
                 continue
             agrees = not (mention.gender and other.gender() not in ('', mention.gender))
