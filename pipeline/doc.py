@@ -76,6 +76,7 @@ class Mention:
     sentence: int = -1
     doc_id: str = ''
     gender: str = ''  # persons: masc or femn where the name or its context shows it (used in merging)
+    wikidata: str = ''  # persons: the Wikidata id of a person of the gazetteer (data/persons.csv)
 
 
 @dataclass(slots=True)

@@ -1,7 +1,7 @@
 """The extractor for one text: the steps, in order.
 
     piece of the text ─► segment ─► NER ─► weapons ─► countries ─► persons ─► echoes ─► choose mentions
-    whole document   ─► merge persons ─► name relatives
+    whole document   ─► merge persons ─► decide persons ─► name relatives ─► link persons
 
 A long text is cut into pieces (`pipeline.nlp.text.pieces`); the piece steps run on each piece, the
 document steps once on the whole document. Each step is a function of a `Doc` that declares what it
@@ -16,7 +16,9 @@ from functools import lru_cache
 from .doc import Doc, Mention, Token
 from .entities.countries import find_countries, load_countries
 from .entities.overlaps import choose_mentions
+from .entities.persons.decide import decide_persons
 from .entities.persons.find import echo_persons, find_persons
+from .entities.persons.gazetteer import link_persons
 from .entities.persons.merge import merge_persons
 from .entities.persons.relatives import name_relatives
 from .entities.weapons import find_weapons, load_weapons
@@ -51,7 +53,7 @@ class Extractor:
         load_weapons()
         self.piece_steps = (segment, self.ner, find_weapons, find_countries, find_persons, echo_persons,
                             choose_mentions)
-        self.document_steps = (merge_persons, name_relatives)
+        self.document_steps = (merge_persons, decide_persons, name_relatives, link_persons)
         check_order(self.piece_steps, ('text',))
         carried = {name for s in self.piece_steps for name in s.assigns if name.startswith('mentions.')}
         check_order(self.document_steps, (*DOCUMENT_GIVEN, *sorted(carried)))

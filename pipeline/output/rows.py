@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 DOCUMENT_COLUMNS = ['doc_id', 'source', 'status', 'reason', 'encoding', 'date', 'place', 'title', 'characters',
                     'sentences', 'tokens', 'mentions', 'persons', 'countries', 'weapons']
 MENTION_COLUMNS = ['doc_id', 'type', 'start', 'end', 'text', 'entity', 'code', 'normal', 'kind', 'weapon_class',
-                   'origin', 'sentence', 'source']
-ENTITY_COLUMNS = ['doc_id', 'type', 'entity', 'code', 'weapon_class', 'origin', 'mentions', 'first_start']
+                   'origin', 'sentence', 'source', 'wikidata']
+ENTITY_COLUMNS = ['doc_id', 'type', 'entity', 'code', 'weapon_class', 'origin', 'mentions', 'first_start', 'wikidata']
 ERROR_COLUMNS = ['doc_id', 'source', 'reason']
 COLUMNS = {'documents': DOCUMENT_COLUMNS, 'mentions': MENTION_COLUMNS, 'entities': ENTITY_COLUMNS,
            'errors': ERROR_COLUMNS}
@@ -60,7 +60,7 @@ def document_rows(doc: Document | Failed, result: Extraction | None = None, erro
     mention_rows = [{
         'doc_id': doc.id, 'type': m.type, 'start': m.start, 'end': m.end, 'text': m.text, 'entity': m.entity,
         'code': m.code, 'normal': m.normal, 'kind': m.kind, 'weapon_class': m.weapon_class, 'origin': m.origin,
-        'sentence': m.sentence, 'source': m.source} for m in mentions]
+        'sentence': m.sentence, 'source': m.source, 'wikidata': m.wikidata} for m in mentions]
     return Rows(documents=[row], mentions=mention_rows, entities=entity_rows(doc.id, mentions))
 
 
@@ -72,11 +72,13 @@ def entity_rows(doc_id: str, mentions) -> list[dict]:
         row = groups.get(key)
         if row is None:
             groups[key] = {'doc_id': doc_id, 'type': m.type, 'entity': m.entity, 'code': m.code,
-                           'weapon_class': m.weapon_class, 'origin': m.origin, 'mentions': 1, 'first_start': m.start}
+                           'weapon_class': m.weapon_class, 'origin': m.origin, 'mentions': 1, 'first_start': m.start,
+                           'wikidata': m.wikidata}
         else:
             row['mentions'] += 1
             row['weapon_class'] = row['weapon_class'] or m.weapon_class
             row['origin'] = row['origin'] or m.origin
+            row['wikidata'] = row['wikidata'] or m.wikidata
     order = {'person': 0, 'country': 1, 'weapon': 2}
     return sorted(groups.values(), key=lambda r: (order[r['type']], r['entity'], r['code']))
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 from ...data import load_word_list, read_rows
 from ...nlp.morph import CACHE_SIZE, fold, lemmas, parses
 from ...nlp.text import previous_word
-from .names import GENDERS, NAME_TAGS
+from .names import GENDERS, INITIAL, NAME_TAGS, VOWELS
 
 PREPOSITION_CASES = {row['preposition']: row['case'] for row in read_rows('preposition_cases.csv')}
 # between two names of a list, maybe after a bracket: `Лионеля Месси («Барселона») и Неймара`
@@ -134,3 +134,38 @@ def context_gender(text: str, end: int) -> str | None:
     if ('VERB' in tag.grammemes and 'past' in tag.grammemes or 'PRTS' in tag.grammemes) and tag.gender in GENDERS:
         return str(tag.gender)  # pymorphy3's grammeme objects compare only with grammemes
     return None
+
+
+OBLIQUE = frozenset({'gent', 'datv', 'accs', 'ablt', 'loct'})
+
+
+def undeclined_after_preposition(text: str, start: int, surname: str, nominative: str) -> bool:
+    """A surname ending in a hard consonant, written as its nominative after a preposition that asks
+    for an oblique case (`у Клинтон`, `с Каллас`): a woman's, since a man's would decline (`у Клинтона`)."""
+    if fold(surname) != fold(nominative):
+        return False  # a case ending: `со Стросс-Каном`
+    before = previous_word(text, start)
+    if not before or PREPOSITION_CASES.get(before.group(1).lower()) not in OBLIQUE:
+        return False
+    last = surname[-1:].lower()
+    if INITIAL.match(surname) or not last.isalpha() or last in VOWELS or last in 'йь':
+        return False
+    # a declined form of a Russian name ends so too (`у Петровых`, `с Иваном`): only a nominative counts
+    return not any(p.is_known and p.tag.case in OBLIQUE and NAME_TAGS & p.tag.grammemes for p in parses(surname))
+
+
+def cue_gender(text: str, start: int, end: int, own: str | None = None) -> str | None:
+    """The gender the words beside a name show: a past-tense verb or a short participle after it
+    (`context_gender`), unless the word before it asks for another case or is a kinship noun, whose noun
+    the verb goes with (`у Клинтон был`, `Семья Обамы приобрела`, `мужем Энистон был`); else a feminine
+    noun for a person before it (`title_gender`), unless the name's own words read in the other gender
+    (`own`): then the name is the noun's genitive (`заместительница Сергея Собянина`)."""
+    hint = context_case(text, start)
+    before = previous_word(text, start)
+    verb = (hint in (None, 'nomn') and not after_opening_noun(text, start)
+            and not (before and is_kinship_noun(before.group(1))))
+    cue = context_gender(text, end) if verb else None
+    if cue is None:
+        cue = title_gender(text, start)
+        cue = None if own and cue != own else cue
+    return cue

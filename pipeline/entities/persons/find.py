@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from ...doc import Doc, Mention, step
 from ...nlp.morph import fold, lemmas, parses, stem
-from .context import LIST_LINK, after_opening_noun, context_case, context_gender, title_gender
+from .context import LIST_LINK, context_case, cue_gender
 from .foreign import ends_as_latin
-from .names import INITIAL, NAME_TAGS, is_full_name, known_as, name_words
+from .names import INITIAL, NAME_TAGS, first_name_gender, is_full_name, known_as, name_words
 from .nominative import case_and_gender, normalize_person, own_gender
 from .spans import person_spans, split_joined, title_ranges
 
@@ -33,9 +33,9 @@ def find_persons(doc: Doc) -> list[Mention]:
         hint = context_case(text, start)
         gender = own_gender(tuple(words))
         if gender is None:
-            # not after a word that asks for another case: the verb goes with that word (`у Клинтон был`)
-            verb = hint in (None, 'nomn') and not after_opening_noun(text, start)
-            gender = (context_gender(text, end) if verb else None) or title_gender(text, start)
+            gender = cue_gender(text, start, end)
+        if gender is None and len(words) > 1 and not alias:
+            gender = first_name_gender(words[0])  # `Хиллари Клинтон`: neither word declines
         names.append((start, end, alias, words, hint, gender))
         if gender and not alias:
             for key in _gender_keys(words):

@@ -1,6 +1,7 @@
 """Merging the mentions of one person within a document into the fullest name it gives."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -8,8 +9,10 @@ from functools import lru_cache
 
 from ...data import read_rows
 from ...doc import Doc, Mention, step
-from ...nlp.morph import fold, lemmas, stem
-from .names import is_full_name, known_as
+from ...nlp.morph import fold, lemmas, parses, stem
+from .context import cue_gender, undeclined_after_preposition
+from .names import SURNAME_ENDINGS, VOWELS, is_full_name, known_as, name_words
+from .nominative import own_gender
 
 
 def _surname_key(name: str) -> frozenset[str]:
@@ -75,6 +78,9 @@ def merge_persons(doc: Doc) -> None:
             name.starts.append(mention.start)
             if mention.gender:
                 name.genders[mention.gender] += 1
+            cue = _cue(doc.text, mention)
+            if cue:
+                name.cues[cue] += 1
     by_surname: dict[str, list[_FullName]] = {}
     for name in names.values():
         for key in _surname_key(name.normal):
@@ -88,7 +94,7 @@ def merge_persons(doc: Doc) -> None:
         words = mention.normal.split()
         mention.kind = 'surname' if len(words) == 1 else 'full' if is_full_name(mention.normal) else 'initials'
         candidates = {id(n): n for key in _surname_key(mention.normal) for n in by_surname.get(key, ())}
-        best = _best_full(mention, words, candidates.values())
+        best = _best_full(mention, words, list(candidates.values()), doc.text)
         if best is None and (len(words) == 1 or _first_and_patronymic(mention.normal)):
             best = _by_first_name(words[0], names.values())
             if best is not None:
@@ -119,14 +125,24 @@ class _FullName:
 
     normal: str
     starts: list[int] = field(default_factory=list)
-    genders: Counter = field(default_factory=Counter)
+    genders: Counter = field(default_factory=Counter)  # shown by the words or the context
+    cues: Counter = field(default_factory=Counter)  # shown by the context (a verb, a noun beside it)
 
     def gender(self) -> str:
         return self.genders.most_common(1)[0][0] if self.genders else ''
 
+    def sure_gender(self) -> str:
+        """The gender the context shows, not only the dictionary's reading of the words (which takes
+        `Габриэль Гиффордс` for a man)."""
+        return self.cues.most_common(1)[0][0] if self.cues else ''
 
-def _best_full(mention: Mention, words: list[str], candidates) -> _FullName | None:
+
+def _best_full(mention: Mention, words: list[str], candidates, text: str) -> _FullName | None:
+    """The full name a shorter mention joins: one its words fit, and, where no first name joins them,
+    of its gender and able to take its written form (`у Клинтон` is not Билл's: his would be `у
+    Клинтона`); of those, one named before it, the nearest, the longest, the most frequent."""
     best = None
+    cue = None if mention.kind == 'full' or not candidates else _cue(text, mention)
     for other in candidates:
         other_words = other.normal.split()
         if len(other_words) <= len(words) and mention.kind != 'initials':
@@ -135,15 +151,55 @@ def _best_full(mention: Mention, words: list[str], candidates) -> _FullName | No
             continue
         if mention.kind == 'full' and fold(words[0]) != fold(other_words[0]):
             continue
+        agrees = True
+        if mention.kind != 'full':
+            if not _fits(mention, other, text):
+                continue
+            # genders shown by the context never merge; the dictionary's reading of a full name's words
+            # only loses to a full name that agrees (`Гиффордс была` joins `Габриэль Гиффордс`)
+            if cue and other.sure_gender() not in ('', cue):
+                continue
+            agrees = not (mention.gender and other.gender() not in ('', mention.gender))
         i = bisect_left(other.starts, mention.start)
         nearest = other.starts[i - 1] if i > 0 else -other.starts[0]
-        # a name of the other gender only if no other fits (`Малашенко женился` after `Игорь` and
-        # `Елена Малашенко`; but `Гиффордс была` joins `Габриэль Гиффордс`, whom the dictionary takes for a man)
-        agrees = not (mention.gender and other.gender() not in ('', mention.gender))
-        rank = (agrees, i > 0, len(other_words), nearest, len(other.starts))
+        rank = (agrees, i > 0, nearest, len(other_words), len(other.starts))
         if best is None or rank > best[0]:
             best = (rank, other)
     return best[1] if best else None
+
+
+def _cue(text: str, mention: Mention) -> str | None:
+    """The gender the context of a mention shows (`context.cue_gender`); None without a text."""
+    return cue_gender(text, mention.start, mention.end, own_gender(tuple(name_words(mention.text)))) if text else None
+
+
+def _fits(mention: Mention, other: _FullName, text: str) -> bool:
+    """A mention without a first name can name the person of a full name: its surname as written is a
+    form of the full name's in the full name's gender: a woman's surname ending in a consonant does not
+    decline (`Клинтона` is not Хиллари's), a man's does after a preposition that asks for an oblique case
+    (`у Клинтон` is not Билл's), and a dictionary surname's form must have a reading in that gender
+    (`Петровой` is hers)."""
+    gender = other.sure_gender() or other.gender()
+    if not gender:
+        return True
+    written = name_words(text[mention.start:mention.end]) if text else mention.normal.split()
+    form, surname = fold(written[-1]) if written else '', fold(other.normal.split()[-1])
+    if not form or not surname[-1:].isalpha():
+        return True
+    hard = surname[-1] not in VOWELS and surname[-1] not in 'йь'
+    if gender == 'femn' and hard and not RUSSIAN_SURNAME.search(surname):
+        return form == surname
+    if gender == 'masc' and hard and form == surname and text and undeclined_after_preposition(
+            text, mention.start, written[-1], written[-1]):
+        return False
+    if not RUSSIAN_SURNAME.search(surname):
+        return True
+    readings = {str(p.tag.gender) for p in parses(written[-1]) if p.is_known and 'Surn' in p.tag.grammemes
+                and 'Fixd' not in p.tag.grammemes}
+    return not readings or gender in readings
+
+
+RUSSIAN_SURNAME = re.compile('(?:' + '|'.join(ending for pair in SURNAME_ENDINGS for ending in pair) + ')$')
 
 
 def _first_and_patronymic(name: str) -> bool:

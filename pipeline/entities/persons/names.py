@@ -25,6 +25,15 @@ def known_as(word: str, *grammemes: str) -> bool:
     return any(p.is_known and set(grammemes) <= p.tag.grammemes for p in parses(word))
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def first_name_gender(word: str) -> str | None:
+    """The gender of a first name that the dictionary knows in one gender only (`Хиллари`: femn, though it
+    does not decline, so that `own_gender` does not count it); None where it knows it in both (`Мишель`,
+    `Саша`, `Дмитрия`, also a rare woman's name) or not as a name."""
+    genders = {str(p.tag.gender) for p in parses(word) if p.is_known and 'Name' in p.tag.grammemes}
+    return genders.pop() if len(genders) == 1 and genders <= set(GENDERS) else None
+
+
 def _ordinal(word: str) -> bool:
     """A regnal number (`Второй`, `Третьего`): it agrees with the name and says nothing of its own
     (`Второй` alone reads best as a woman's genitive)."""
@@ -40,6 +49,22 @@ def adjectival(word: str) -> bool:
                 and any('ADJF' in p.tag.grammemes and p.is_known for p in parses(word)))
 
 
+def ending_gender(surname: str) -> str | None:
+    """The gender a Russian surname's ending marks (`Петрова`: femn, `Зеленский`: masc), None for other
+    endings (`Франклин` is also read so: only a dictionary surname counts, or an adjectival one)."""
+    lower = surname.lower()
+    readings = [p for p in parses(surname) if p.is_known and 'Surn' in p.tag.grammemes]
+    if any('Fixd' in p.tag.grammemes for p in readings):
+        return None  # a foreign surname, undeclined for a woman: `Франклин`
+    known = bool(readings) or adjectival(surname)
+    for masculine, feminine in SURNAME_ENDINGS:
+        if lower.endswith(feminine):
+            return 'femn' if known else None
+        if lower.endswith(masculine):
+            return 'masc' if known else None
+    return None
+
+
 def name_words(text: str) -> list[str]:
     """The words of a name as written: `В.В. Путин` → `В.`, `В.`, `Путин`; `Дж.Коми` → `Дж.`, `Коми`;
     `Ж.-К.Трише` → `Ж.-К.`, `Трише`."""
@@ -51,10 +76,12 @@ def _name_words(text: str) -> tuple[str, ...]:
     words = []
     for chunk in text.replace('\xa0', ' ').replace('\xad', '').split():  # soft hyphens are not written
         parts = NAME_PART.findall(chunk)
+        parts = [JUNK.sub('', p) for p in parts]  # `[президента США Джо] Байдена`: an editor's bracket
         words.extend(p if INITIAL.match(p) else p.rstrip('.') for p in parts if p.strip('.'))
     return tuple(words)
 
 
+JUNK = re.compile(r'[()\[\]{}«»"“”„<>|*]')  # never part of a name word
 NAME_PART = re.compile(r'[A-ZА-ЯЁ][a-zа-яё]?\.(?:-[A-ZА-ЯЁ][a-zа-яё]?\.)?|[^\s.]+\.?')
 
 

@@ -10,7 +10,7 @@ from ...nlp.morph import parses, stem
 from ...nlp.quotes import find_quotes
 from ...nlp.text import previous_word
 from .context import is_kinship_noun, is_person_title, opens_sentence
-from .names import GENERATION, NAME_TAGS, adjectival, known_as, name_words
+from .names import GENERATION, INITIAL, NAME_TAGS, adjectival, known_as, name_words
 
 LONGEST_TITLE = 80  # characters
 MAX_TITLE_WORDS = 6  # a short quoted phrase holding a name is a title: the TV programme «С Мадуро +»
@@ -89,7 +89,7 @@ def split_joined(text: str, cuts: list[tuple[int, int, bool]]) -> list[tuple[int
                 # Шаймиева Камиля`, though `Камиля` is named nowhere else
                 tail_named = named(tail, head[-1]) or single and known_as(text[slice(*found[1])], 'Name')
                 if (not (named(head) and tail_named) or head[-1] == tail[0]
-                        or known_as(text[slice(*found[k - 1])], 'Patr')):
+                        or known_as(text[slice(*found[k - 1])], 'Patr') or INITIAL.match(text[slice(*found[k - 1])])):
                     continue
                 split = k
                 break
@@ -119,13 +119,17 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     cut = SPAN_BREAK.search(text, start, end)
     if cut:
         end = cut.start()
-    end = start + len(text[start:end].rstrip(' \t\n\xa0\xad-–—.,'))  # \xad: a soft hyphen
-    start = end - len(text[start:end].lstrip(' \t\n\xa0'))
-    while True:  # leading titles and descriptions: Папа, Кронпринц, Племянник, Семидесятилетний
+    start, end = _letters(text, start, end)
+    while True:  # leading titles and descriptions: Папа, Кронпринц, Племянник, Семидесятилетний, Прозвище
         match = re.match(r'[\w-]+[ \xa0]+', text[start:end])
-        if not (match and match.group()[:1].isupper() and _is_leading_description(match.group().strip())):
+        if not (match and match.group()[:1].isupper() and (_is_leading_description(match.group().strip())
+                                                           or _leading_noun(match.group().strip(),
+                                                                            text[start + match.end():end]))):
             break
         start += match.end()
+    tail = LOOSE_TAIL.search(text[start:end])
+    if tail:  # `Зеленский К пожертвованиям`: a capitalised preposition; `Формулы-1`: a number
+        start, end = _letters(text, start, start + tail.start())
     words = name_words(text[start:end])
     if not words or not _capitalised(words[0]):
         return None
@@ -134,6 +138,28 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     if PLACE_TAIL.search(words[-1]) and not GENERATION.search(words[-1]):
         return None  # `Даунинг-стрит`, `Пикадилли-сёркус`: a place
     return start, end
+
+
+EDGE = re.compile(r'[^\W\d_]')  # a letter
+# After the name: a one-letter preposition written apart (no initial: it has no dot; not `И`, a Chinese name: `Ван И`),
+# or a word with a digit (`Формулы-1`; no name holds one).
+LOOSE_TAIL = re.compile(r'(?<=\w\w)[ \xa0]+[ВКСУО]$|[ \xa0-]*\S*\d\S*$')
+
+
+def _letters(text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch from the first letter to the last letter, or to an initial's dot (`В.Л.)` → `В.Л.`,
+    `Фрэнки Бой)` → `Фрэнки Бой`): no bracket, quote, dash or punctuation at either edge."""
+    while start < end and not EDGE.match(text, start):
+        start += 1
+    while end > start and not EDGE.match(text, end - 1):
+        if text[end - 1] == '.' and INITIAL_END.search(text[start:end]):
+            break
+        end -= 1
+    return start, end
+
+
+# two initials: `В.Л.`, `Путин В. В.`; not `Брюс Ли.`, `Харальд V.`, nor `Ван И.` (a Chinese given name)
+INITIAL_END = re.compile(r'(?:^|[\s.])[А-ЯЁ]\.[ \xa0]?[А-ЯЁ]\.$')
 
 
 PLACE_TAIL = re.compile(r'-[a-zа-яё]+$')  # a lower-case last part; a name's parts are capitalised
@@ -165,6 +191,20 @@ def _animate(word: str) -> bool:
     readings = parses(word)
     return (bool(readings) and {'NOUN', 'anim'} <= readings[0].tag.grammemes  # the likeliest reading
             and not is_person_title(word))
+
+
+def _leading_noun(word: str, rest: str) -> bool:
+    """A common noun of four letters or more before a name of two words or more (`Прозвище Джон Смит`):
+    not part of the name. A shorter word, or one before a single word, may be a foreign first name that
+    looks like a noun (`Ума Турман`, `Род Стюарт`)."""
+    if len(word) < 4 or len(name_words(rest)) < 2 or not _not_a_name(word):
+        return False
+    # a masculine noun may be a man's foreign first name (`Франк`, `Шейк`), a plural one a foreign name
+    # (`Хамад`); a verb, a place or an organisation (`Руанды`, `Аль-Джазиры`), a neuter or feminine
+    # thing (`Прозвище`) is not
+    grammemes = parses(word)[0].tag.grammemes
+    return ('NOUN' not in grammemes or bool({'Geox', 'Orgn'} & grammemes)
+            or {'inan', 'sing'} <= grammemes and bool({'neut', 'femn'} & grammemes))
 
 
 def _not_a_name(word: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.doc import Span
+from pipeline.entities.persons.names import name_words
 from pipeline.entities.persons.spans import person_spans, split_joined
 
 
@@ -136,3 +137,26 @@ def _split(text, names):
 ])
 def test_split_joined_names(text, names, expected):
     assert _split(text, names) == expected
+
+
+
+@pytest.mark.parametrize('text, tagged, name', [
+    ('лет Фрэнк Кали по прозвищу (Фрэнки Бой) был главой', 'Фрэнки Бой)', 'Фрэнки Бой'),  # a closing bracket
+    ('к месту гибели – В.Л.) подал по личной инициативе', 'В.Л.)', 'В.Л.'),  # two initials keep the dot
+    ('собрали 6 млрд грн – Зеленский К пожертвованиям', 'Зеленский К', 'Зеленский'),  # a capitalised preposition
+    ('«Администрация [президента США Джо] Байдена дорабатывает', 'Джо] Байдена', 'Джо] Байдена'),  # inside
+    ('Прозвище Джон Смит получил в школе.', 'Прозвище Джон Смит', 'Джон Смит'),  # a common noun before it
+    ('оператор Аль-Джазиры Сами аль-Хадж задержан', 'Аль-Джазиры Сами аль-Хадж', 'Сами аль-Хадж'),  # an organisation
+    ('Президент Франк Де Блекере заявил', 'Франк Де Блекере', 'Франк Де Блекере'),  # a first name that is a noun
+    ('Актриса Ума Турман приехала', 'Ума Турман', 'Ума Турман'),  # a short one before a single word
+    ('Министр иностранных дел Китая Ван И.', 'Ван И.', 'Ван И'),  # a Chinese given name is no initial
+    ('этапе «Формулы-1» победил', 'Формулы-1', None),  # no name holds a digit
+])
+def test_spans_hold_only_the_name(text, tagged, name):
+    start = text.index(tagged)
+    found = spans_text(text, Span('PER', start, start + len(tagged)))
+    assert found == ([(name, False)] if name else [])
+
+
+def test_name_words_leave_brackets_out():
+    assert name_words('Джо] Байдена') == ['Джо', 'Байдена']
