@@ -19,6 +19,7 @@ from ..doc import Doc, Mention, Span, Token, step
 from ..nlp.gazetteer import Gazetteer, Match
 from ..nlp.morph import fold, lemmas, parses
 from ..nlp.quotes import in_quote
+from ..nlp.text import previous_word
 
 PLACE_PREPOSITIONS = load_word_list('place_prepositions.txt')
 PLACE_NOUNS = load_word_list('place_nouns.txt')  # matched as the start of the word before: any form counts
@@ -27,6 +28,7 @@ PARTNER_PREPOSITIONS = load_word_list('partner_prepositions.txt')
 PREPOSITIONS = load_word_list('other_prepositions.txt') | PLACE_PREPOSITIONS
 STANCE_NOUNS = load_word_list('stance_nouns.txt')
 NAMED_PLACE_NOUNS = load_word_list('named_place_nouns.txt')
+PLACE_VERBS = load_word_list('place_verbs.txt')
 SHORT_QUOTE = 40  # the longest title a capital's name may stand in («Эхо Москвы»)
 
 
@@ -72,7 +74,8 @@ def find_countries(doc: Doc) -> list[Mention]:
         if form.kind == 'capital' and not (acts_as_government(text, words, match)
                                            or _coordinated(text, words, match, taken)):
             continue
-        if _inside_proper_name(text, words, match, sentence_initial) or _nationality(text, words, match):
+        if (_inside_proper_name(text, words, match, sentence_initial) or _nationality(text, words, match)
+                or _geographic_name(text, words, match, sentence_initial) or _in_ship_name(text, match)):
             continue
         mentions.append(Mention(
             type='country', start=match.start, end=match.end, text=text[match.start:match.end],
@@ -98,6 +101,44 @@ def _inside_proper_name(text: str, words: list[Token], match: Match, sentence_in
         if following is not None and lemmas(following.text) & NAMED_PLACE_NOUNS:
             return True
     return False
+
+
+GEOGRAPHIC_NOUNS = load_word_list('geographic_nouns.txt')
+
+
+def _geographic_name(text: str, words: list[Token], match: Match, sentence_initial: set[int]) -> bool:
+    """A capitalised country adjective naming a sea, a gulf or another geographic feature (`Филиппинского
+    моря`, `Атлантическому и Индийскому океанам`, `Мексиканский залив`), or standing for such a name
+    just given (`переименовало Мексиканский залив в Американский`): capitalised inside a sentence, a
+    geographic noun a few words before, no noun after it."""
+    if match.phrase.value.kind != 'adjective' or not words[match.first].text[:1].isupper():
+        return False
+    head = _head_noun(text, words, match.last)
+    if head is not None and lemmas(head) & GEOGRAPHIC_NOUNS:
+        return True
+    if match.first in sentence_initial or match.last >= len(words):
+        return False
+    if not any(lemmas(w.text) & GEOGRAPHIC_NOUNS for w in words[max(0, match.first - 4):match.first]):
+        return False  # no such name just before: `Патриархом Болгарским стал` is a title of the country
+    following = words[match.last]
+    if text[match.end:following.start].strip(' \xa0'):
+        return False
+    readings = parses(following.text)
+    return following.text.islower() and bool(readings) and not {'NOUN', 'ADJF'} & readings[0].tag.grammemes
+
+
+SHIP_NOUNS = load_word_list('ship_nouns.txt')
+OPEN_QUOTE = re.compile(r'[«"„“][^«»"„“”\n]*$')
+
+
+def _in_ship_name(text: str, match: Match) -> bool:
+    """A form inside the quoted name of a ship (`фрегат «Адмирал флота Советского Союза Горшков»`,
+    `ледокол «Россия»`): the ship, not the country."""
+    if not in_quote(text, match.start, SHORT_QUOTE * 2):
+        return False
+    opening = OPEN_QUOTE.search(text, max(0, match.start - SHORT_QUOTE * 2), match.start)
+    before = previous_word(text, opening.start()) if opening else None
+    return before is not None and bool(lemmas(before.group(1)) & SHIP_NOUNS)
 
 
 COMPOUND = re.compile(r'\w+(?:-\w+)*')
@@ -160,11 +201,17 @@ def _head_noun(text: str, words: list[Token], i: int) -> str | None:
     return None
 
 
+BRACKETS = re.compile(r'[()\[\]]')
+
+
 def _inside_longer_place(match: Match, places: list[Span], text: str) -> bool:
+    """The form lies inside a longer place the NER found (`Латинской Америке`); a span that runs over a
+    bracket counts only up to it (`США (CENTCOM)`, `[Республики] Конго` are the country)."""
     for span in places:
         if span.start <= match.start and match.end <= span.end and (span.end - span.start) > (match.end - match.start):
-            extra = (text[span.start:match.start] + text[match.end:span.end]).strip(' -')
-            if any(c.isupper() for c in extra):
+            before = BRACKETS.split(text[span.start:match.start])[-1]
+            after = BRACKETS.split(text[match.end:span.end])[0]
+            if any(c.isupper() for c in (before + after).strip(' -')):
                 return True
     return False
 
@@ -180,19 +227,29 @@ def acts_as_government(text: str, words: list[Token], match: Match) -> bool:
     previous = fold(before.text) if before else ''
     if _is_route(text, words, match.first - 1, match.first) or _is_route(text, words, match.last - 1, match.last):
         return False
-    if previous in ('в', 'во') and _clause_start(text, words, match.first - 1):
-        # `В Москве считают`, `В Пекине сделку прокомментировали`: the unnamed "they" of a capital
-        # with a plural verb is its government; `в Москве прошла конференция` stays a place.
-        return _verb_follows(text, words, match.last, plural=True, lexicon=load_word_list('government_verbs.txt'))
-    if previous in PLACE_PREPOSITIONS or any(previous.startswith(noun) for noun in PLACE_NOUNS):
+    if previous in ('в', 'во'):
+        # `В Москве считают`, `Также в Пекине сделку прокомментировали`, `осудили в Вашингтоне`: the
+        # unnamed "they" of a capital with a plural statement verb is its government; `в Москве прошла
+        # конференция` stays a place.
+        if _clause_start(text, words, match.first - 1):
+            return _verb_follows(text, words, match.last, plural=True, lexicon=load_word_list('government_verbs.txt'))
+        return _statement_before(text, words, match.first - 1)
+    if previous == 'между' and match.first >= 2 and lemmas(words[match.first - 2].text) & STANCE_NOUNS:
+        return True  # `напряженности между Тегераном и Вашингтоном`
+    if previous in PLACE_PREPOSITIONS or any(previous.startswith(noun) for noun in PLACE_NOUNS) or (
+            before is not None and lemmas(before.text) & PLACE_NOUNS):
         return False
     cases = {p.tag.case for p in parses(word.text) if 'Geox' in p.tag.grammemes}
     if previous in PARTNER_PREPOSITIONS:
         return True
     if previous in PREPOSITIONS:
         return False
+    if before is not None and lemmas(before.text) & PLACE_VERBS:
+        return False  # `атаковала Киев`, `посетил Пекин`: the city as a place
     if before is not None and _is_finite_verb(before.text):
         return True  # `попросил Вашингтон`, `получает Киев`
+    if 'ablt' in cases and 'nomn' not in cases and before is not None and _agent_head(before.text):
+        return True  # the agent: `применения Киевом`, `допустимого Москвой`
     if 'datv' in cases or ('accs' in cases and 'nomn' not in cases):
         return True
     if 'gent' in cases and before is not None and lemmas(before.text) & STANCE_NOUNS:
@@ -240,14 +297,35 @@ def _verb_follows(text: str, words: list[Token], i: int, plural: bool = False,
     return False
 
 
+def _agent_head(word: str) -> bool:
+    """A verbal noun, participle or adjective whose agent an instrumental after it can be."""
+    readings = parses(word)
+    return bool(readings) and bool({'NOUN', 'ADJF', 'PRTF'} & readings[0].tag.grammemes) and word.islower()
+
+
 def _is_finite_verb(word: str) -> bool:
     readings = parses(word)
     return bool(readings) and 'VERB' in readings[0].tag.grammemes
 
 
-def _clause_start(text: str, words: list[Token], i: int) -> bool:
-    """words[i] opens a clause: it starts the text or follows punctuation or `а`, `и`, `но`, `однако`."""
+def _clause_start(text: str, words: list[Token], i: int, reach: int = 1) -> bool:
+    """words[i] opens a clause: it starts the text or follows punctuation or `а`, `и`, `но`, `однако`,
+    or an adverb, particle or conjunction that does (`Также в Берлине`, `Вчера в Пекине`)."""
     if i == 0:
         return True
     gap = text[words[i - 1].end:words[i].start]
-    return any(c in gap for c in '.!?;:,—–\n') or fold(words[i - 1].text) in {'а', 'и', 'но', 'однако'}
+    if any(c in gap for c in '.!?;:,—–\n') or fold(words[i - 1].text) in {'а', 'и', 'но', 'однако'}:
+        return True
+    readings = parses(words[i - 1].text)
+    return (reach > 0 and not gap.strip() and bool(readings)
+            and bool({'ADVB', 'PRCL', 'CONJ'} & readings[0].tag.grammemes)
+            and _clause_start(text, words, i - 1, reach - 1))
+
+
+def _statement_before(text: str, words: list[Token], i: int) -> bool:
+    """A plural statement verb right before words[i] (`осудили в Вашингтоне`, `заявили в Пекине`)."""
+    if i == 0 or text[words[i - 1].end:words[i].start].strip():
+        return False
+    readings = parses(words[i - 1].text)
+    return (bool(readings) and {'VERB', 'plur'} <= readings[0].tag.grammemes
+            and bool(lemmas(words[i - 1].text) & load_word_list('government_verbs.txt')))

@@ -84,3 +84,39 @@ def test_capital_rule(extractor, text, expected):
 ])
 def test_nationality_of_one_person_is_no_country(extractor, text, expected):
     assert countries(extractor, text) == expected
+
+
+@pytest.mark.parametrize('text, expected', [
+    # seas, gulfs and oceans named from a country adjective are places
+    ('Корабли вошли в акваторию Филиппинского моря.', []),
+    ('Ракета упала в Японское море.', []),
+    ('Флот ходил по Атлантическому и Индийскому океанам.', []),
+    ('Трамп переименовал Мексиканский залив в Американский в январе.', []),
+    ('Японские корабли вошли в Южно-Китайское море.', [('Японские', 'JP')]),
+    ('Патриархом Болгарским стал митрополит.', [('Болгарским', 'BG')]),  # a title, not a sea
+    # a ship's name holds no country
+    ('В поход вышел фрегат «Адмирал флота Советского Союза Горшков».', []),
+    ('Ледокол «Россия» вышел из порта.', []),
+    # an NER place that runs over a bracket is the country up to it
+    ('Информацию подтвердило командование США (CENTCOM).', [('США', 'US')]),
+])
+def test_geographic_and_ship_names(extractor, text, expected):
+    assert countries(extractor, text) == expected
+
+
+@pytest.mark.parametrize('text, expected', [
+    ('Также в Берлине отметили, что поставки продолжатся.', [('Берлине', 'DE')]),
+    ('Действия КНДР осудили в Вашингтоне.', [('КНДР', 'KP'), ('Вашингтоне', 'US')]),
+    ('Появились свидетельства применения Киевом новых ракет.', [('Киевом', 'UA')]),
+    ('Это не выходит за рамки допустимого Москвой.', [('Москвой', 'RU')]),
+    ('Растёт напряженность между Тегераном и Вашингтоном.', [('Тегераном', 'IR'), ('Вашингтоном', 'US')]),
+    ('Санкции ограничат возможности Москвы.', [('Москвы', 'RU')]),
+    ('Он подчеркнул, что Москва и Вашингтон привержены урегулированию.', [('Москва', 'RU'), ('Вашингтон', 'US')]),
+    # the city as a place
+    ('Самолёты базируются в провинции Анкара.', []),
+    ('Ночью армия атаковала Киев ракетами.', []),
+    ('Президент посетил Пекин в мае.', []),
+    ('Поезд ходит между Москвой и Минском.', []),
+])
+def test_capital_as_government_in_any_case(extractor, text, expected):
+    assert countries(extractor, text) == expected
