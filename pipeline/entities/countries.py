@@ -65,11 +65,12 @@ def find_countries(doc: Doc) -> list[Mention]:
     """Country mentions among the gazetteer words of the text."""
     text, words, ner_spans, sentence_initial = doc.text, doc.words, doc.spans, doc.initial
     places = [s for s in ner_spans if s.type == 'LOC']
+    persons = [s for s in ner_spans if s.type == 'PER']
     mentions = []
     taken: set[int] = set()  # indexes of the last word of each country mention, for coordination
     for match in load_countries().find(words, sentence_initial, text):
         form = match.phrase.value
-        if _inside_longer_place(match, places, text):
+        if _inside_longer_place(match, places, text) or _latin_in_person(match, persons, text):
             continue
         if form.kind == 'capital' and not (acts_as_government(text, words, match)
                                            or _coordinated(text, words, match, taken)):
@@ -82,6 +83,18 @@ def find_countries(doc: Doc) -> list[Mention]:
             normal=match.phrase.form, entity=form.entity, code=form.code, kind=form.kind, source='gazetteer'))
         taken.add(match.last - 1)
     return mentions
+
+
+LATIN_NAME_BEFORE = re.compile(r'[A-Z][a-z]+[ \xa0]$')
+
+
+def _latin_in_person(match: Match, persons: list[Span], text: str) -> bool:
+    """A Latin name inside a person's name is no country: inside an NER person, or after a capitalised
+    Latin word (`Michael Jordan`; `USA Today`, `U.S. Navy`, `Times of Israel` stay)."""
+    if not text[match.start:match.start + 1].isascii():
+        return False
+    return bool(LATIN_NAME_BEFORE.search(text, max(0, match.start - 30), match.start)) or any(
+        s.start <= match.start and match.end <= s.end for s in persons)
 
 
 def _coordinated(text: str, words: list[Token], match: Match, taken: set[int]) -> bool:

@@ -120,3 +120,16 @@ def test_geographic_and_ship_names(extractor, text, expected):
 ])
 def test_capital_as_government_in_any_case(extractor, text, expected):
     assert countries(extractor, text) == expected
+
+
+@pytest.mark.parametrize('text, expected', [
+    ('Об этом сообщает USA Today.', [('USA', 'US')]),
+    ('Фото: U.S. Navy.', [('U.S.', 'US')]),
+    ('На сайте Ukraine Defence появилась заметка.', [('Ukraine', 'UA')]),
+    ('Газета The Times of Israel пишет об этом.', [('Israel', 'IL')]),
+    ('Турция, или Turkey, как её называли.', [('Турция', 'TR'), ('Turkey', 'TR')]),
+    ('Интервью дал Michael Jordan.', []),  # a person's name
+    ('Он уважает дух Турецкой Республики.', [('Турецкой Республики', 'TR')]),
+])
+def test_latin_and_official_names(extractor, text, expected):
+    assert countries(extractor, text) == expected
