@@ -8,6 +8,7 @@ adjective gives one person's nationality or a language.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,14 +28,23 @@ class CountryForm:
     code: str
     entity: str
     kind: str  # name | abbreviation | adjective | capital
+    others: tuple[tuple[str, str], ...] = ()  # (code, entity) of the other countries an ambiguous form names
 
 
 @lru_cache(maxsize=1)
 def load_countries(name: str = 'countries.csv') -> Gazetteer[CountryForm]:
-    """The country gazetteer, with lower-case compound stems of adjectives (`российско-`, `американо-`)."""
+    """The country gazetteer, with lower-case compound stems of adjectives (`российско-`, `американо-`),
+    and the ambiguous forms of `data/ambiguous_countries.csv` (`Конго`: the Republic or the DR)."""
+    rows = list(read_rows(name))
+    entities = {row['code']: row['entity'] for row in rows}
+    ambiguous = {row['form']: row for row in read_rows('ambiguous_countries.csv')}
+    written = {row['form'] for row in rows}
+    rows += [{'code': row['codes'].split('|')[0], 'entity': '', 'form': form, 'kind': row['kind']}
+             for form, row in ambiguous.items() if form not in written]
     items = []
-    for row in read_rows(name):
-        form = CountryForm(row['code'], row['entity'], row['kind'])
+    for row in rows:
+        codes = ambiguous[row['form']]['codes'].split('|') if row['form'] in ambiguous else [row['code']]
+        form = CountryForm(codes[0], entities[codes[0]], row['kind'], tuple((c, entities[c]) for c in codes[1:]))
         items.append((row['form'], form))
         if row['kind'] == 'adjective':
             for stem in compound_stems(row['form']):
@@ -56,7 +66,7 @@ def find_countries(doc: Doc) -> list[Mention]:
     text, words, ner_spans, sentence_initial = doc.text, doc.words, doc.spans, doc.initial
     places = [s for s in ner_spans if s.type == 'LOC']
     persons = [s for s in ner_spans if s.type == 'PER']
-    mentions = []
+    mentions, forms = [], []
     taken: set[int] = set()  # indexes of the last word of each country mention, for coordination
     for match in load_countries().find(words, sentence_initial, text):
         form = match.phrase.value
@@ -72,6 +82,20 @@ def find_countries(doc: Doc) -> list[Mention]:
             type='country', start=match.start, end=match.end, text=text[match.start:match.end],
             normal=match.phrase.form, entity=form.entity, code=form.code, kind=form.kind, source='gazetteer'))
         taken.add(match.last - 1)
+        forms.append(form)
+    return resolve_ambiguous(mentions, forms)
+
+
+def resolve_ambiguous(mentions: list[Mention], forms: list[CountryForm]) -> list[Mention]:
+    """An ambiguous form names the one of its countries the text names most often otherwise (`Конго`
+    beside `ДР Конго` or `Киншасы` is the DR; beside `КНДР`, `корейский` is the North); where none is
+    named, or two as often, its first country."""
+    named = Counter(form.code for form in forms if not form.others)
+    for mention, form in zip(mentions, forms):
+        if form.others:
+            options = sorted([(form.code, form.entity), *form.others], key=lambda option: -named[option[0]])
+            if named[options[0][0]] > (named[options[1][0]] if len(options) > 1 else 0):
+                mention.code, mention.entity = options[0]
     return mentions
 
 

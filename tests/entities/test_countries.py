@@ -115,3 +115,16 @@ def test_geographic_and_ship_names(extractor, text, expected):
 ])
 def test_latin_and_official_names(extractor, text, expected):
     assert countries(extractor, text) == expected
+
+
+@pytest.mark.parametrize('text, expected', [
+    ('Россия направила специалистов в Республику Конго. Конго получит технику.',
+     [('RU', 'Россия'), ('CG', 'Республика Конго'), ('CG', 'Республика Конго')]),
+    ('Бои идут в ДР Конго. Армия Конго отступает, конголезские власти молчат.', [('CD', 'ДР Конго')] * 3),
+    ('Конго получит технику.', [('CG', 'Республика Конго')]),  # nothing else named: the first of its countries
+    ('КНДР провела пуск. Корейские военные заявили об успехе.', [('KP', 'КНДР')] * 2),
+    ('Сеул заявил протест. Корея ответит.', [('KR', 'Южная Корея')] * 2),
+    ('Ракета упала у Корейского полуострова.', []),  # a geographic name
+])
+def test_ambiguous_names_resolved_by_the_text(extractor, text, expected):
+    assert [(m.code, m.entity) for m in extractor(text).mentions if m.type == 'country'] == expected
