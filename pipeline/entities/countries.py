@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..data import load_word_list, read_rows
@@ -29,6 +29,7 @@ class CountryForm:
     entity: str
     kind: str  # name | abbreviation | adjective | capital
     others: tuple[tuple[str, str], ...] = ()  # (code, entity) of the other countries an ambiguous form names
+    stem: bool = False  # the first part of a compound adjective (`российско-`): only before a hyphen
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +49,7 @@ def load_countries(name: str = 'countries.csv') -> Gazetteer[CountryForm]:
         items.append((row['form'], form))
         if row['kind'] == 'adjective':
             for stem in compound_stems(row['form']):
-                items.append((stem, form))
+                items.append((stem, replace(form, stem=True)))
     return Gazetteer(items)
 
 
@@ -70,7 +71,8 @@ def find_countries(doc: Doc) -> list[Mention]:
     taken: set[int] = set()  # indexes of the last word of each country mention, for coordination
     for match in load_countries().find(words, sentence_initial, text):
         form = match.phrase.value
-        if _inside_longer_place(match, places, text) or _latin_in_person(match, persons, text):
+        if (_inside_longer_place(match, places, text) or _latin_in_person(match, persons, text)
+                or _part_of_a_word(text, match)):
             continue
         if form.kind == 'capital' and not (acts_as_government(text, words, match)
                                            or coordinated(text, words, match, taken)):
@@ -97,6 +99,14 @@ def resolve_ambiguous(mentions: list[Mention], forms: list[CountryForm]) -> list
             if named[options[0][0]] > (named[options[1][0]] if len(options) > 1 else 0):
                 mention.code, mention.entity = options[0]
     return mentions
+
+
+def _part_of_a_word(text: str, match: Match) -> bool:
+    """A form that is only part of a longer word or address: a compound stem not before its hyphen
+    (`чадо` is a child, not `чадо-ливийский`), a domain or handle (`в зоне .РФ`, `@Israel`)."""
+    if match.phrase.value.stem and text[match.end:match.end + 1] not in '-‐‑':
+        return True
+    return match.start > 0 and text[match.start - 1] in './@_'
 
 
 LATIN_NAME_BEFORE = re.compile(r'[A-Z][a-z]+[ \xa0]$')

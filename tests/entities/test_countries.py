@@ -128,3 +128,13 @@ def test_latin_and_official_names(extractor, text, expected):
 ])
 def test_ambiguous_names_resolved_by_the_text(extractor, text, expected):
     assert [(m.code, m.entity) for m in extractor(text).mentions if m.type == 'country'] == expected
+
+
+@pytest.mark.parametrize('text, expected', [
+    ('Это наше любимое чадо.', []),  # `чадо` is a word, not the compound stem of `чадский`
+    ('Начались чадо-ливийские переговоры.', [('чадо', 'TD'), ('ливийские', 'LY')]),
+    ('Регистрация сайтов в зоне .РФ началась.', []),  # a domain zone
+    ('Санкции против РФ продлены.', [('РФ', 'RU')]),
+])
+def test_no_country_from_part_of_a_word(extractor, text, expected):
+    assert countries(extractor, text) == expected
