@@ -14,20 +14,21 @@ LINE = re.compile(r'[^\r\n]*')
 MAX_TITLE = 300  # a header "title" that is a whole book on one line is cut here (it is a cell, not text)
 PLACE_WORDS = 3  # `Нижний Новгород`, `Сан Хосе`, `Рио де Жанейро`
 # A word of a place name: capitalised, its parts joined by hyphens or an apostrophe (`Ростов-на-Дону`,
-# `Кот-д'Ивуар`, `Нью-Йорк`); or a short lower-case link between such words (`де`, `на`, `la`).
+# `Кот-д'Ивуар`, `Нью-Йорк`); or a lower-case link between such words (`Рио де Жанейро`), not a
+# conjunction (`Иран и Россия` is a headline).
 PLACE_WORD = re.compile(r"[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*(?:[-'’][A-Za-zА-Яа-яЁё]+)*\.?")
-LINK_WORD = re.compile(r'[a-zа-яё]{1,3}')
+LINK_WORDS = frozenset('на де да ди дель ла ле дю эль аль ам де-ла de da di del la le du am an on upon'.split())
 
 
 def is_place(rest: str) -> bool:
     """A short place name, as a dateline gives it: at most PLACE_WORDS words, the first and the last
-    capitalised, the others capitalised or short links; no digits, no punctuation but hyphens."""
+    capitalised, the others capitalised or links; no digits, no punctuation but hyphens."""
     words = rest.split()
     if not words or len(words) > PLACE_WORDS:
         return False
     if not (PLACE_WORD.fullmatch(words[0]) and PLACE_WORD.fullmatch(words[-1])):
         return False
-    return all(PLACE_WORD.fullmatch(word) or LINK_WORD.fullmatch(word) for word in words[1:-1])
+    return all(PLACE_WORD.fullmatch(word) or word in LINK_WORDS for word in words[1:-1])
 
 
 def parse_header(text: str) -> tuple[dict[str, str], tuple[tuple[int, int], ...]]:

@@ -30,6 +30,7 @@ def test_header_title_of_a_huge_line_is_cut():
     ('20 октября флот провёл учения', ''),
     ('Москва. 14 января', ''),
     ('США, Япония и Филиппины провели учения', ''),
+    ('Иран и Россия', ''),  # a headline: `и` is no link of a place name
 ])
 def test_rest_of_date_line_is_a_place_or_text(rest, place):
     text = f' date 2025-10-20 {rest}\nЗаголовок\n\nТекст.'
