@@ -34,8 +34,8 @@ class CountryForm:
 
 @lru_cache(maxsize=1)
 def load_countries(name: str = 'countries.csv') -> Gazetteer[CountryForm]:
-    """The country gazetteer, with lower-case compound stems of adjectives (`российско-`, `американо-`),
-    and the ambiguous forms of `data/ambiguous_countries.csv` (`Конго`: the Republic or the DR)."""
+    """The country gazetteer, with lower-case compound stems of adjectives (`российско-`, `американо-`, and
+    those of `data/compound_stems.csv`: `англо-`, `франко-`), and the ambiguous forms of `data/ambiguous_countries.csv` (`Конго`: the Republic or the DR)."""
     rows = list(read_rows(name))
     entities = {row['code']: row['entity'] for row in rows}
     ambiguous = {row['form']: row for row in read_rows('ambiguous_countries.csv')}
@@ -50,6 +50,8 @@ def load_countries(name: str = 'countries.csv') -> Gazetteer[CountryForm]:
         if row['kind'] == 'adjective':
             for stem in compound_stems(row['form']):
                 items.append((stem, replace(form, stem=True)))
+    for row in read_rows('compound_stems.csv'):
+        items.append((row['stem'], CountryForm(row['code'], entities[row['code']], 'adjective', stem=True)))
     return Gazetteer(items)
 
 

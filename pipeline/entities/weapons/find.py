@@ -35,6 +35,7 @@ NOT_WEAPON_NOUNS = load_word_list('not_weapon_nouns.txt')
 # A class noun after one of these names no weapon: `пассажирский самолет`, `ракетно-космический комплекс`.
 CIVIL_MODIFIERS = load_word_list('civil_modifiers.txt')
 AIRLINE = re.compile(r'\b(?:Air|Airlines|Airways)\b')  # `самолет Air France`
+COMPANY_WORDS = load_word_list('company_words.txt')  # `MBDA Missile Systems` after `ракеты` is the maker
 LIST_JOINERS = frozenset({',', 'и', 'или', 'также'})
 CONTEXT_WORDS = 4  # a class noun governs a name at most this many words after it (`ракеты средней дальности «…»`)
 SENTENCE_END = re.compile(r'[.!?…]')
@@ -207,6 +208,8 @@ def _match_name(text, words, i, quoted, gazetteer, designations, excluded, conte
         name = text[words[i].start:words[last - 1].end]
         if fold(name) in excluded or fold(words[i].text) in excluded or AIRLINE.search(name):
             return None  # `самолет Boeing 737`, `самолета Air France`
+        if any(fold(w.text) in COMPANY_WORDS for w in words[i:last]):
+            return None  # `ракеты MBDA Missile Systems`: a company
         if _org_at(near_orgs, words[i].start, words[i].end):
             return None  # `в посте CENTCOM`
         if any(DESIGNATION.match(w.text) and system_of_designation(designation_key(w.text)) for w in words[i + 1:last]):

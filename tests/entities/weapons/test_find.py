@@ -62,6 +62,7 @@ def test_inflected_and_plural_quoted_names(extractor, text, expected):
     ('Танков Т-90 «Рособоронэкспорт» поставил 1300.', [('Т-90', 'Т-90')]),
     ('Иранские беспилотники сбиты, пишут «Известия».', []),
     ('Дроны сбиты, — написано в посте CENTCOM.', []),
+    ('По данным производителя ракеты MBDA Missile Systems, пуск удался.', []),
 ])
 def test_names_that_are_no_weapons(extractor, text, expected):
     assert weapons(extractor, text) == expected
