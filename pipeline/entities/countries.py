@@ -35,7 +35,8 @@ class CountryForm:
 @lru_cache(maxsize=1)
 def load_countries(name: str = 'countries.csv') -> Gazetteer[CountryForm]:
     """The country gazetteer, with lower-case compound stems of adjectives (`российско-`, `американо-`, and
-    those of `data/compound_stems.csv`: `англо-`, `франко-`), and the ambiguous forms of `data/ambiguous_countries.csv` (`Конго`: the Republic or the DR)."""
+    those of `data/compound_stems.csv`: `англо-`, `франко-`), and the ambiguous forms of
+    `data/ambiguous_countries.csv` (`Конго`: the Republic or the DR)."""
     rows = list(read_rows(name))
     entities = {row['code']: row['entity'] for row in rows}
     ambiguous = {row['form']: row for row in read_rows('ambiguous_countries.csv')}

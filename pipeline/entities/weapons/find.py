@@ -128,7 +128,7 @@ def find_weapons(doc: Doc) -> list[Mention]:
             item = None  # names, designations and aliases are never all lower case: skip the look-ups
         else:
             # The NER's organisations count against a name the class noun does not govern closely.
-            near = orgs if since and not _adjective_before(words, i) else ()
+            near = orgs if since else ()
             item = _match_name(text, words, i, quoted, gazetteer, designations, excluded, context_class,
                                sentence_initial, orgs, near)
         if item is None or item.last <= i:
@@ -170,7 +170,7 @@ def _quoted_after(words: list[Token], i: int, quotes: dict, max_gap: int) -> tup
 def _match_name(text, words, i, quoted, gazetteer, designations, excluded, context_class, sentence_initial, orgs,
                 near_orgs):
     """The weapon name at words[i]; `orgs` are the NER's organisations, `near_orgs` those that also
-    turn down a name found only by its class noun (see `find_weapons`)."""
+    turn down a name found only by its class noun, unless an adjective stands right before it."""
     if quoted:
         first, last, q_start, q_end = quoted
         inner = text[words[first].start:words[last - 1].end]
@@ -184,7 +184,7 @@ def _match_name(text, words, i, quoted, gazetteer, designations, excluded, conte
             item = _designation(text, words, first, designations, excluded, context_class, orgs)
             if item and item.last == last:
                 return item
-            if _org_at(near_orgs, words[first].start, words[last - 1].end):
+            if _org_at(near_orgs, words[first].start, words[last - 1].end) and not _adjective_before(words, first):
                 return None  # `пишут «Известия»`: the NER's organisation, and no gazetteer name
             return _Found(first, last, words[first].start, words[last - 1].end, inner, None, context_class, 'class')
         return None  # a quoted name no rule vouches for: an organisation, a title, a slogan
@@ -210,7 +210,7 @@ def _match_name(text, words, i, quoted, gazetteer, designations, excluded, conte
             return None  # `самолет Boeing 737`, `самолета Air France`
         if any(fold(w.text) in COMPANY_WORDS for w in words[i:last]):
             return None  # `ракеты MBDA Missile Systems`: a company
-        if _org_at(near_orgs, words[i].start, words[i].end):
+        if _org_at(near_orgs, words[i].start, words[i].end) and not _adjective_before(words, i):
             return None  # `в посте CENTCOM`
         if any(DESIGNATION.match(w.text) and system_of_designation(designation_key(w.text)) for w in words[i + 1:last]):
             return None  # a maker before a designation the gazetteer knows (`Lockheed Martin F-35`)
