@@ -13,6 +13,9 @@ come from CLDR's English names (Babel) the same way, as kind `name`; the Latin
 abbreviations and older names news use ("USA", "U.S.", "UK", "Turkey") are in
 countries_extra.csv.
 
+Brussels has no capital row: a Russian page's "Брюссель" that acts is the
+European Union (or NATO), not Belgium's government.
+
 countries_extra.csv has columns code,form,kind; besides the four output kinds
 it allows kind `entity`, which sets the canonical name of a code (default: the
 CLDR name). CLDR forms with parentheses, " - " or the abbreviation "о-в(а)"

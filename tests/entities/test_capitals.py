@@ -26,3 +26,11 @@ def countries(extractor, text):
 ])
 def test_capital_as_government_in_any_case(extractor, text, expected):
     assert countries(extractor, text) == expected
+
+
+@pytest.mark.parametrize('text, expected', [
+    ('Брюссель против уступок Москве.', [('Москве', 'RU')]),  # Brussels acting is the EU, not Belgium
+    ('Бельгия и Москва договорились.', [('Бельгия', 'BE'), ('Москва', 'RU')]),
+])
+def test_brussels_is_no_government_of_belgium(extractor, text, expected):
+    assert countries(extractor, text) == expected
