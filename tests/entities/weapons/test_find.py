@@ -63,6 +63,8 @@ def test_inflected_and_plural_quoted_names(extractor, text, expected):
     ('Иранские беспилотники сбиты, пишут «Известия».', []),
     ('Дроны сбиты, — написано в посте CENTCOM.', []),
     ('По данным производителя ракеты MBDA Missile Systems, пуск удался.', []),
+    ('Рядом с ракетами стоит памятник «Тополю-М».', []),
+    ('Ракетный завод выпускает и удобрение «Азофоска».', []),
 ])
 def test_names_that_are_no_weapons(extractor, text, expected):
     assert weapons(extractor, text) == expected
