@@ -130,10 +130,12 @@ TWINS = frozenset('авекмнорстухАВЕКМНОРСТУХabekmhopctyxA
 def in_script_of(designation: str, name: str) -> str:
     """A designation with its lookalike letters in the script of the system's name (`T-90МС` of `Т-90М`
     → `Т-90МС`, `Х-51` of `X-51` → `X-51`)."""
-    prefix = re.match(r'[^\W\d_]*', designation).group()
-    if not name[:1].isalpha() or not prefix or any(c not in TWINS for c in prefix):
-        return designation  # `Su-57E` keeps its Latin: `S` and `u` have no Cyrillic twins
-    return designation.translate(HOMOGLYPHS if name[:1].isascii() else TO_CYRILLIC)
+    if not name[:1].isalpha():
+        return designation
+    latin = name[:1].isascii()
+    if any(c.isalpha() and c not in TWINS and c.isascii() != latin for c in designation):
+        return designation  # `Su-57E`, `Су-30MKI` keep their letters: `S`, `u`, `I` have no Cyrillic twins
+    return designation.translate(HOMOGLYPHS if latin else TO_CYRILLIC)
 
 
 @lru_cache(maxsize=1)
