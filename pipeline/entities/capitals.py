@@ -72,6 +72,8 @@ def acts_as_government(text: str, words: list[Token], match: Match) -> bool:
         return True
     if 'gent' in cases and before is not None and lemmas(before.text) & STANCE_NOUNS:
         return True
+    if 'nomn' in cases and 'accs' in cases and _verb_follows(text, words, match.last, lexicon=PLACE_VERBS):
+        return False  # the object before its verb: `В июле Пхеньян посетил министр`
     return 'nomn' in cases and _verb_follows(text, words, match.last)
 
 
