@@ -58,8 +58,8 @@ def acts_as_government(text: str, words: list[Token], match: Match) -> bool:
     cases = {p.tag.case for p in parses(word.text) if 'Geox' in p.tag.grammemes}
     if previous in PARTNER_PREPOSITIONS:
         return True
-    if previous == 'от' and match.first >= 2 and lemmas(words[match.first - 2].text) & STANCE_NOUNS:
-        return True  # the source of a stance: `заверения от Киева`, `требования от Пекина`
+    if previous in ('от', 'для') and match.first >= 2 and lemmas(words[match.first - 2].text) & STANCE_NOUNS:
+        return True  # the source or the party of a stance: `заверения от Киева`, `врагом для Анкары`
     if previous in PREPOSITIONS:
         return False
     if before is not None and lemmas(before.text) & PLACE_VERBS:
