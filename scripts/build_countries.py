@@ -7,6 +7,15 @@ capitals, the former states) is written by hand in scripts/countries_extra.csv.
 Keeping the two apart lets reviewers see which rows are ours, and regenerating
 is deterministic, so `--check` can guard the committed file in CI.
 
+Country names in Latin script, as Russian pages write them inside outlets' and
+organisations' names or in English quotes ("USA Today", "Ukraine", "Israel"),
+come from CLDR's English names (Babel) the same way, as kind `name`; the Latin
+abbreviations and older names news use ("USA", "U.S.", "UK", "Turkey") are in
+countries_extra.csv.
+
+Brussels has no capital row: a Russian page's "Брюссель" that acts is the
+European Union (or NATO), not Belgium's government.
+
 countries_extra.csv has columns code,form,kind; besides the four output kinds
 it allows kind `entity`, which sets the canonical name of a code (default: the
 CLDR name). CLDR forms with parentheses, " - " or the abbreviation "о-в(а)"
@@ -55,8 +64,14 @@ def usable(form: str) -> bool:
     return not any(bad in form for bad in ("(", ")", " - ", "о-в"))
 
 
+def usable_latin(form: str) -> bool:
+    """A CLDR English label that reads as a name in running text (no "&", brackets or " - ")."""
+    return usable(form) and "&" not in form and "St." not in form
+
+
 def build_rows() -> list[Row]:
     cldr = Locale("ru").territories
+    english = Locale("en").territories
     forms: set[tuple[str, str, str]] = set()
     entity: dict[str, str] = {}
     for code in sorted(CODES - FORMER_STATES):
@@ -64,6 +79,8 @@ def build_rows() -> list[Row]:
         if usable(name):
             entity[code] = name
             forms.add((code, name, "abbreviation" if name.isupper() else "name"))
+        if usable_latin(english[code]):
+            forms.add((code, english[code], "name"))
     with EXTRA.open(encoding="utf-8", newline="") as f:
         for rec in csv.DictReader(f):
             code, form, kind = rec["code"], rec["form"].strip(), rec["kind"]

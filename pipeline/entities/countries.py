@@ -1,17 +1,15 @@
 """Country mentions: names, abbreviations, adjectives and capitals from `data/countries.csv`.
 
-Capital rule. A capital is a country mention only where it stands for its government
-(`Москва и Каракас договорились`, `контакт с Москвой`, `поставить Каракасу`). It is a place, and
-not taken, when it follows a preposition of place (`в Москве`, `из Каракаса`, `под Киевом`), when it
-follows a noun that makes it a place (`мэр Москвы`, `центре Киева`, `аэропорт Вашингтона`), when it
-is one end of a route (`Каракас — Санкт-Петербург`), or when it is written in capitals as a
-dateline (`КАРАКАС, 6 ноября`). Every name form is also dropped when it lies inside a longer
-location the NER found that is not a country (`Латинской Америке`, `Северной Ирландии`).
+A capital counts only where it stands for its government (`pipeline.entities.capitals`). Every form is
+dropped when it lies inside a longer location the NER found that is not a country (`Латинской Америке`,
+`Северной Ирландии`), inside a geographic name (`Филиппинского моря`) or a ship's name, or where an
+adjective gives one person's nationality or a language.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..data import load_word_list, read_rows
@@ -19,15 +17,10 @@ from ..doc import Doc, Mention, Span, Token, step
 from ..nlp.gazetteer import Gazetteer, Match
 from ..nlp.morph import fold, lemmas, parses
 from ..nlp.quotes import in_quote
+from ..nlp.text import previous_word
+from .capitals import SHORT_QUOTE, acts_as_government, coordinated
 
-PLACE_PREPOSITIONS = load_word_list('place_prepositions.txt')
-PLACE_NOUNS = load_word_list('place_nouns.txt')  # matched as the start of the word before: any form counts
-ROUTE_DASHES = frozenset('-–—‐')
-PARTNER_PREPOSITIONS = load_word_list('partner_prepositions.txt')
-PREPOSITIONS = load_word_list('other_prepositions.txt') | PLACE_PREPOSITIONS
-STANCE_NOUNS = load_word_list('stance_nouns.txt')
 NAMED_PLACE_NOUNS = load_word_list('named_place_nouns.txt')
-SHORT_QUOTE = 40  # the longest title a capital's name may stand in («Эхо Москвы»)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,18 +28,31 @@ class CountryForm:
     code: str
     entity: str
     kind: str  # name | abbreviation | adjective | capital
+    others: tuple[tuple[str, str], ...] = ()  # (code, entity) of the other countries an ambiguous form names
+    stem: bool = False  # the first part of a compound adjective (`российско-`): only before a hyphen
 
 
 @lru_cache(maxsize=1)
 def load_countries(name: str = 'countries.csv') -> Gazetteer[CountryForm]:
-    """The country gazetteer, with lower-case compound stems of adjectives (`российско-`, `американо-`)."""
+    """The country gazetteer, with lower-case compound stems of adjectives (`российско-`, `американо-`, and
+    those of `data/compound_stems.csv`: `англо-`, `франко-`), and the ambiguous forms of
+    `data/ambiguous_countries.csv` (`Конго`: the Republic or the DR)."""
+    rows = list(read_rows(name))
+    entities = {row['code']: row['entity'] for row in rows}
+    ambiguous = {row['form']: row for row in read_rows('ambiguous_countries.csv')}
+    written = {row['form'] for row in rows}
+    rows += [{'code': row['codes'].split('|')[0], 'entity': '', 'form': form, 'kind': row['kind']}
+             for form, row in ambiguous.items() if form not in written]
     items = []
-    for row in read_rows(name):
-        form = CountryForm(row['code'], row['entity'], row['kind'])
+    for row in rows:
+        codes = ambiguous[row['form']]['codes'].split('|') if row['form'] in ambiguous else [row['code']]
+        form = CountryForm(codes[0], entities[codes[0]], row['kind'], tuple((c, entities[c]) for c in codes[1:]))
         items.append((row['form'], form))
         if row['kind'] == 'adjective':
             for stem in compound_stems(row['form']):
-                items.append((stem, form))
+                items.append((stem, replace(form, stem=True)))
+    for row in read_rows('compound_stems.csv'):
+        items.append((row['stem'], CountryForm(row['code'], entities[row['code']], 'adjective', stem=True)))
     return Gazetteer(items)
 
 
@@ -63,29 +69,59 @@ def find_countries(doc: Doc) -> list[Mention]:
     """Country mentions among the gazetteer words of the text."""
     text, words, ner_spans, sentence_initial = doc.text, doc.words, doc.spans, doc.initial
     places = [s for s in ner_spans if s.type == 'LOC']
-    mentions = []
+    persons = [s for s in ner_spans if s.type == 'PER']
+    mentions, forms = [], []
     taken: set[int] = set()  # indexes of the last word of each country mention, for coordination
     for match in load_countries().find(words, sentence_initial, text):
         form = match.phrase.value
-        if _inside_longer_place(match, places, text):
+        if (_inside_longer_place(match, places, text) or _latin_in_person(match, persons, text)
+                or _part_of_a_word(text, match)):
             continue
         if form.kind == 'capital' and not (acts_as_government(text, words, match)
-                                           or _coordinated(text, words, match, taken)):
+                                           or coordinated(text, words, match, taken)):
             continue
-        if _inside_proper_name(text, words, match, sentence_initial) or _nationality(text, words, match):
+        if (_inside_proper_name(text, words, match, sentence_initial) or _nationality(text, words, match)
+                or _geographic_name(text, words, match, sentence_initial) or _in_ship_name(text, match)):
             continue
         mentions.append(Mention(
             type='country', start=match.start, end=match.end, text=text[match.start:match.end],
             normal=match.phrase.form, entity=form.entity, code=form.code, kind=form.kind, source='gazetteer'))
         taken.add(match.last - 1)
+        forms.append(form)
+    return resolve_ambiguous(mentions, forms)
+
+
+def resolve_ambiguous(mentions: list[Mention], forms: list[CountryForm]) -> list[Mention]:
+    """An ambiguous form names the one of its countries the text names most often otherwise (`Конго`
+    beside `ДР Конго` or `Киншасы` is the DR; beside `КНДР`, `корейский` is the North); where none is
+    named, or two as often, its first country."""
+    named = Counter(form.code for form in forms if not form.others)
+    for mention, form in zip(mentions, forms):
+        if form.others:
+            options = sorted([(form.code, form.entity), *form.others], key=lambda option: -named[option[0]])
+            if named[options[0][0]] > (named[options[1][0]] if len(options) > 1 else 0):
+                mention.code, mention.entity = options[0]
     return mentions
 
 
-def _coordinated(text: str, words: list[Token], match: Match, taken: set[int]) -> bool:
-    """A capital joined by `и` to a country mention just before it (`сотрудничество Пекина и Исламабада`)."""
-    i = match.first
-    return (i >= 2 and fold(words[i - 1].text) == 'и' and (i - 2) in taken
-            and not text[words[i - 2].end:words[i].start].strip(' и\xa0'))
+def _part_of_a_word(text: str, match: Match) -> bool:
+    """A form that is only part of a longer word or address: a compound stem not before its hyphen
+    (`чадо` is a child, not `чадо-ливийский`), a domain or handle (`в зоне .РФ`, `@Israel`)."""
+    if match.phrase.value.stem and text[match.end:match.end + 1] not in '-‐‑':
+        return True
+    return match.start > 0 and text[match.start - 1] in './@_'
+
+
+LATIN_NAME_BEFORE = re.compile(r'[A-Z][a-z]+[ \xa0]$')
+
+
+def _latin_in_person(match: Match, persons: list[Span], text: str) -> bool:
+    """A Latin name inside a person's name is no country: inside an NER person, or after a capitalised
+    Latin word (`Michael Jordan`; `USA Today`, `U.S. Navy`, `Times of Israel` stay)."""
+    if not text[match.start:match.start + 1].isascii():
+        return False
+    return bool(LATIN_NAME_BEFORE.search(text, max(0, match.start - 30), match.start)) or any(
+        s.start <= match.start and match.end <= s.end for s in persons)
 
 
 def _inside_proper_name(text: str, words: list[Token], match: Match, sentence_initial: set[int]) -> bool:
@@ -98,6 +134,44 @@ def _inside_proper_name(text: str, words: list[Token], match: Match, sentence_in
         if following is not None and lemmas(following.text) & NAMED_PLACE_NOUNS:
             return True
     return False
+
+
+GEOGRAPHIC_NOUNS = load_word_list('geographic_nouns.txt')
+
+
+def _geographic_name(text: str, words: list[Token], match: Match, sentence_initial: set[int]) -> bool:
+    """A capitalised country adjective naming a sea, a gulf or another geographic feature (`Филиппинского
+    моря`, `Атлантическому и Индийскому океанам`, `Мексиканский залив`), or standing for such a name
+    just given (`переименовало Мексиканский залив в Американский`): capitalised inside a sentence, a
+    geographic noun a few words before, no noun after it."""
+    if match.phrase.value.kind != 'adjective' or not words[match.first].text[:1].isupper():
+        return False
+    head = _head_noun(text, words, match.last)
+    if head is not None and lemmas(head) & GEOGRAPHIC_NOUNS:
+        return True
+    if match.first in sentence_initial or match.last >= len(words):
+        return False
+    if not any(lemmas(w.text) & GEOGRAPHIC_NOUNS for w in words[max(0, match.first - 4):match.first]):
+        return False  # no such name just before: `Патриархом Болгарским стал` is a title of the country
+    following = words[match.last]
+    if text[match.end:following.start].strip(' \xa0'):
+        return False
+    readings = parses(following.text)
+    return following.text.islower() and bool(readings) and not {'NOUN', 'ADJF'} & readings[0].tag.grammemes
+
+
+SHIP_NOUNS = load_word_list('ship_nouns.txt')
+OPEN_QUOTE = re.compile(r'[«"„“][^«»"„“”\n]*$')
+
+
+def _in_ship_name(text: str, match: Match) -> bool:
+    """A form inside the quoted name of a ship (`фрегат «Адмирал флота Советского Союза Горшков»`,
+    `ледокол «Россия»`): the ship, not the country."""
+    if not in_quote(text, match.start, SHORT_QUOTE * 2):
+        return False
+    opening = OPEN_QUOTE.search(text, max(0, match.start - SHORT_QUOTE * 2), match.start)
+    before = previous_word(text, opening.start()) if opening else None
+    return before is not None and bool(lemmas(before.group(1)) & SHIP_NOUNS)
 
 
 COMPOUND = re.compile(r'\w+(?:-\w+)*')
@@ -160,94 +234,16 @@ def _head_noun(text: str, words: list[Token], i: int) -> str | None:
     return None
 
 
+BRACKETS = re.compile(r'[()\[\]]')
+
+
 def _inside_longer_place(match: Match, places: list[Span], text: str) -> bool:
+    """The form lies inside a longer place the NER found (`Латинской Америке`); a span that runs over a
+    bracket counts only up to it (`США (CENTCOM)`, `[Республики] Конго` are the country)."""
     for span in places:
         if span.start <= match.start and match.end <= span.end and (span.end - span.start) > (match.end - match.start):
-            extra = (text[span.start:match.start] + text[match.end:span.end]).strip(' -')
-            if any(c.isupper() for c in extra):
+            before = BRACKETS.split(text[span.start:match.start])[-1]
+            after = BRACKETS.split(text[match.end:span.end])[0]
+            if any(c.isupper() for c in (before + after).strip(' -')):
                 return True
     return False
-
-
-def acts_as_government(text: str, words: list[Token], match: Match) -> bool:
-    """The capital rule of this module's docstring: a capital is a government only in a role that a
-    place cannot have: a subject with its verb (`Москва может поставить`), a partner (`с Москвой`),
-    an addressee (`Каракасу`), an object (`обвинил Москву`), or the owner of a stance (`позиция Москвы`)."""
-    word = words[match.first]
-    if word.text.isupper() or in_quote(text, word.start, SHORT_QUOTE):
-        return False  # a dateline (КАРАКАС, 6 ноября) or a title («Эхо Москвы»)
-    before = _word_before(text, words, match.first)
-    previous = fold(before.text) if before else ''
-    if _is_route(text, words, match.first - 1, match.first) or _is_route(text, words, match.last - 1, match.last):
-        return False
-    if previous in ('в', 'во') and _clause_start(text, words, match.first - 1):
-        # `В Москве считают`, `В Пекине сделку прокомментировали`: the unnamed "they" of a capital
-        # with a plural verb is its government; `в Москве прошла конференция` stays a place.
-        return _verb_follows(text, words, match.last, plural=True, lexicon=load_word_list('government_verbs.txt'))
-    if previous in PLACE_PREPOSITIONS or any(previous.startswith(noun) for noun in PLACE_NOUNS):
-        return False
-    cases = {p.tag.case for p in parses(word.text) if 'Geox' in p.tag.grammemes}
-    if previous in PARTNER_PREPOSITIONS:
-        return True
-    if previous in PREPOSITIONS:
-        return False
-    if before is not None and _is_finite_verb(before.text):
-        return True  # `попросил Вашингтон`, `получает Киев`
-    if 'datv' in cases or ('accs' in cases and 'nomn' not in cases):
-        return True
-    if 'gent' in cases and before is not None and lemmas(before.text) & STANCE_NOUNS:
-        return True
-    return 'nomn' in cases and _verb_follows(text, words, match.last)
-
-
-def _word_before(text: str, words: list[Token], i: int) -> Token | None:
-    """The word before words[i] if only spaces separate them."""
-    if i == 0 or text[words[i - 1].end:words[i].start].strip():
-        return None
-    return words[i - 1]
-
-
-def _is_route(text: str, words: list[Token], left: int, right: int) -> bool:
-    """Two capitalised names joined by a dash: a route or a pair of places (`Каракас — Санкт-Петербург`)."""
-    if left < 0 or right >= len(words):
-        return False
-    gap = text[words[left].end:words[right].start].strip()
-    return bool(gap) and all(c in ROUTE_DASHES for c in gap) and all(
-        words[k].text[:1].isupper() for k in (left, right))
-
-
-def _verb_follows(text: str, words: list[Token], i: int, plural: bool = False,
-                  lexicon: frozenset[str] | None = None) -> bool:
-    """A finite verb comes within the clause, past adverbs, asides and coordinated names
-    (`Москва и Каракас договорились`, `Исламабад, в свою очередь, ответил`); `plural` asks for
-    a plural verb with no subject between (`В Москве считают`)."""
-    end = min(i + 8, len(words))
-    for k in range(i, end):
-        word = words[k]
-        if any(c in text[words[k - 1].end:word.start] for c in '.!?;:()«»"') and k > i:
-            return False
-        readings = parses(word.text)
-        if not readings:
-            continue
-        tags = readings[0].tag.grammemes
-        stance = 'ADJS' in tags and lemmas(word.text) & load_word_list('government_verbs.txt')  # `Дамаск намерен`
-        if 'VERB' in tags or 'PRTS' in tags or stance:
-            if lexicon is not None and not lemmas(word.text) & lexicon:
-                return False
-            return not plural or 'plur' in tags
-        if plural and 'NOUN' in tags and 'nomn' in tags and not word.text[:1].isupper():
-            return False  # a subject of its own: `в Москве прошла конференция`
-    return False
-
-
-def _is_finite_verb(word: str) -> bool:
-    readings = parses(word)
-    return bool(readings) and 'VERB' in readings[0].tag.grammemes
-
-
-def _clause_start(text: str, words: list[Token], i: int) -> bool:
-    """words[i] opens a clause: it starts the text or follows punctuation or `а`, `и`, `но`, `однако`."""
-    if i == 0:
-        return True
-    gap = text[words[i - 1].end:words[i].start]
-    return any(c in gap for c in '.!?;:,—–\n') or fold(words[i - 1].text) in {'а', 'и', 'но', 'однако'}

@@ -17,6 +17,7 @@ from .morph import PREFIX, fold, is_common_word, lemmas
 
 T = TypeVar('T')
 GAP = re.compile(r'[\s\-‐‑]*')  # what may stand between the words of one phrase
+DOTTED_GAP = re.compile(r'\.[\s\-‐‑]*')  # between the letters of a dotted abbreviation (`U.S.`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,7 @@ class Phrase(Generic[T]):
     common: bool
     value: T
     order: int = 0  # its place in the dictionary: ties go to the earlier phrase
+    dotted: bool = False  # an abbreviation written with dots (`U.S.`): its words stand apart by dots
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +92,9 @@ class Gazetteer(Generic[T]):
                 continue
             if i + n > len(words) or not _fits(phrase, words[i:i + n], initial):
                 continue
+            gap = DOTTED_GAP if phrase.dotted else GAP
             if n > 1 and text is not None and not all(
-                    GAP.fullmatch(text, a.end, b.start) for a, b in zip(words[i:i + n - 1], words[i + 1:i + n])):
+                    gap.fullmatch(text, a.end, b.start) for a, b in zip(words[i:i + n - 1], words[i + 1:i + n])):
                 continue
             agree = sum(capital == word.text[:1].isupper() for capital, word in zip(phrase.capitals, words[i:i + n]))
             if best_rank is None or (n, agree) > best_rank:
@@ -99,7 +102,10 @@ class Gazetteer(Generic[T]):
         if best is None:
             return None
         last = i + len(best.words)
-        return Match(i, last, words[i].start, words[last - 1].end, best)
+        end = words[last - 1].end
+        if best.dotted and text is not None and text[end:end + 1] == '.':
+            end += 1  # `U.S.` with its last dot
+        return Match(i, last, words[i].start, end, best)
 
 
 def make_phrase(form: str, value: Any, order: int = 0) -> Phrase:
@@ -114,6 +120,7 @@ def make_phrase(form: str, value: Any, order: int = 0) -> Phrase:
         common=len(parts) == 1 and parts[0].isalpha() and is_common_word(parts[0]),
         value=value,
         order=order,
+        dotted=len(parts) > 1 and bool(re.fullmatch(r'(?:[A-ZА-ЯЁ]\.)+', form)),
     )
 
 

@@ -84,3 +84,60 @@ def test_capital_rule(extractor, text, expected):
 ])
 def test_nationality_of_one_person_is_no_country(extractor, text, expected):
     assert countries(extractor, text) == expected
+
+
+@pytest.mark.parametrize('text, expected', [
+    # seas, gulfs and oceans named from a country adjective are places
+    ('Корабли вошли в акваторию Филиппинского моря.', []),
+    ('Ракета упала в Японское море.', []),
+    ('Флот ходил по Атлантическому и Индийскому океанам.', []),
+    ('Трамп переименовал Мексиканский залив в Американский в январе.', []),
+    ('Японские корабли вошли в Южно-Китайское море.', [('Японские', 'JP')]),
+    ('Патриархом Болгарским стал митрополит.', [('Болгарским', 'BG')]),  # a title, not a sea
+    # a ship's name holds no country
+    ('В поход вышел фрегат «Адмирал флота Советского Союза Горшков».', []),
+    ('Ледокол «Россия» вышел из порта.', []),
+    # an NER place that runs over a bracket is the country up to it
+    ('Информацию подтвердило командование США (CENTCOM).', [('США', 'US')]),
+])
+def test_geographic_and_ship_names(extractor, text, expected):
+    assert countries(extractor, text) == expected
+
+
+@pytest.mark.parametrize('text, expected', [
+    ('Об этом сообщает USA Today.', [('USA', 'US')]),
+    ('Фото: U.S. Navy.', [('U.S.', 'US')]),
+    ('На сайте Ukraine Defence появилась заметка.', [('Ukraine', 'UA')]),
+    ('Газета The Times of Israel пишет об этом.', [('Israel', 'IL')]),
+    ('Турция, или Turkey, как её называли.', [('Турция', 'TR'), ('Turkey', 'TR')]),
+    ('Интервью дал Michael Jordan.', []),  # a person's name
+    ('Он уважает дух Турецкой Республики.', [('Турецкой Республики', 'TR')]),
+])
+def test_latin_and_official_names(extractor, text, expected):
+    assert countries(extractor, text) == expected
+
+
+@pytest.mark.parametrize('text, expected', [
+    ('Россия направила специалистов в Республику Конго. Конго получит технику.',
+     [('RU', 'Россия'), ('CG', 'Республика Конго'), ('CG', 'Республика Конго')]),
+    ('Бои идут в ДР Конго. Армия Конго отступает, конголезские власти молчат.', [('CD', 'ДР Конго')] * 3),
+    ('Конго получит технику.', [('CG', 'Республика Конго')]),  # nothing else named: the first of its countries
+    ('КНДР провела пуск. Корейские военные заявили об успехе.', [('KP', 'КНДР')] * 2),
+    ('Сеул заявил протест. Корея ответит.', [('KR', 'Южная Корея')] * 2),
+    ('Ракета упала у Корейского полуострова.', []),  # a geographic name
+])
+def test_ambiguous_names_resolved_by_the_text(extractor, text, expected):
+    assert [(m.code, m.entity) for m in extractor(text).mentions if m.type == 'country'] == expected
+
+
+@pytest.mark.parametrize('text, expected', [
+    ('Это наше любимое чадо.', []),  # `чадо` is a word, not the compound stem of `чадский`
+    ('Начались чадо-ливийские переговоры.', [('чадо', 'TD'), ('ливийские', 'LY')]),
+    ('Это англо-французская ракета и франко-германская дружба.',
+     [('англо', 'GB'), ('французская', 'FR'), ('франко', 'FR'), ('германская', 'DE')]),
+    ('Англоязычные СМИ и фирма Франко.', []),
+    ('Регистрация сайтов в зоне .РФ началась.', []),  # a domain zone
+    ('Санкции против РФ продлены.', [('РФ', 'RU')]),
+])
+def test_no_country_from_part_of_a_word(extractor, text, expected):
+    assert countries(extractor, text) == expected

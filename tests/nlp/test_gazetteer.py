@@ -88,3 +88,14 @@ def test_the_choice_is_the_same_in_every_process():
         outputs.add(done.stdout)
     assert len(outputs) == 1
     assert '"Филиппины", "name"' in outputs.pop()
+
+
+@pytest.mark.parametrize('text, expected', [
+    ('фото U.S. Navy', [('U.S.', 5, 9, 'US')]),
+    ('U.S', [('U.S', 0, 3, 'US')]),
+    ('U S', []),  # a dotted abbreviation needs its dots
+])
+def test_dotted_abbreviation(text, expected):
+    gazetteer = Gazetteer([('U.S.', 'US')])
+    assert [(text[m.start:m.end], m.start, m.end, m.phrase.value)
+            for m in gazetteer.find(split_words(text), set(), text)] == expected

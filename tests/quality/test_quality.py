@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from pipeline import Options, run
-from tests.paths import EVAL
+from tests.paths import EVAL, GOLD
 
 TYPES = ('person', 'country', 'weapon')
 pytestmark = [pytest.mark.quality, pytest.mark.skipif(not (EVAL / 'score.py').is_file(),
@@ -25,7 +25,7 @@ def scores(tmp_path_factory):
 
     def score(name: str) -> dict:
         if name not in cache:
-            gold = EVAL / f'{name}.jsonl'
+            gold = EVAL / f'{name}.jsonl' if (EVAL / f'{name}.jsonl').is_file() else GOLD / f'{name}.jsonl'
             if not gold.is_file():
                 pytest.skip(f'gold file {gold} is missing')
             out = tmp_path_factory.mktemp(name)
@@ -70,6 +70,17 @@ def test_seed_gold_is_perfect_at_document_level(scores, type_):
     ('weapons-dev', 'weapon', 'doc_level', 0.92),
     ('weapons-dev', 'person', 'doc_level', 0.90),
     ('weapons-dev', 'country', 'doc_level', 0.90),
+    # The project's real-news sets (tests/gold): issue 15's floors for held-out real news, a little below
+    # today's figures here (realnews-dev weapon .991 / .982 / .969, country .991 / 1.0 / .996).
+    ('realnews-dev', 'weapon', 'mention_overlap', 0.98),
+    ('realnews-dev', 'weapon', 'entity_acc', 0.97),
+    ('realnews-dev', 'weapon', 'doc_level', 0.95),
+    ('realnews-dev', 'country', 'mention_overlap', 0.98),
+    ('realnews-dev', 'country', 'doc_level', 0.99),
+    ('realnews2-dev', 'weapon', 'mention_overlap', 0.98),
+    ('realnews2-dev', 'weapon', 'doc_level', 0.97),
+    ('realnews2-dev', 'country', 'mention_overlap', 0.98),
+    ('realnews2-dev', 'country', 'doc_level', 0.99),
 ])
 def test_gold_thresholds(scores, gold, type_, metric, floor):
     result = scores(gold)

@@ -5,22 +5,26 @@ import re
 from functools import lru_cache
 
 from ...data import load_word_list
-from ...doc import Doc, Mention, Token, step
+from ...doc import Doc, Mention, Span, Token, step
 from ...nlp.morph import CACHE_SIZE, PREFIX, fold, lemmas, parses
 from ...nlp.quotes import find_quotes, quote_at
-from .mentions import _Found, _short_forms_in_quotes, _to_mentions
+from .mentions import _Found, _short_forms_in_quotes, _to_mentions, inside_organisation
 from .systems import (
     DESIGNATION,
     WeaponClass,
     WeaponSystem,
     _is_latin,
-    _system_of,
     canonical_designation,
     designation_families,
     designation_key,
     excluded_forms,
+    in_script_of,
     load_classes,
     load_weapons,
+    script_key,
+    script_keys,
+    short_written_keys,
+    system_of_designation,
     variant_name,
 )
 
@@ -31,11 +35,13 @@ NOT_WEAPON_NOUNS = load_word_list('not_weapon_nouns.txt')
 # A class noun after one of these names no weapon: `пассажирский самолет`, `ракетно-космический комплекс`.
 CIVIL_MODIFIERS = load_word_list('civil_modifiers.txt')
 AIRLINE = re.compile(r'\b(?:Air|Airlines|Airways)\b')  # `самолет Air France`
+COMPANY_WORDS = load_word_list('company_words.txt')  # `MBDA Missile Systems` after `ракеты` is the maker
 LIST_JOINERS = frozenset({',', 'и', 'или', 'также'})
 CONTEXT_WORDS = 4  # a class noun governs a name at most this many words after it (`ракеты средней дальности «…»`)
 SENTENCE_END = re.compile(r'[.!?…]')
 # `Су 57`, `Ми 8`: a spaced designation needs a two- or three-letter maker prefix (`С 25 мая` is a date).
 SPACED_PREFIX = re.compile(r'^(?:[А-ЯЁ][а-яё]{1,2}|[A-Z]{2,3})$')
+SPACED_SUFFIX = re.compile(r'^[А-ЯЁA-Z]{1,4}\d?$')  # `С`, `СМТ`, `СМ2` typed apart from `Су-35`, `МиГ-29`
 
 
 @lru_cache(maxsize=1)
@@ -78,13 +84,14 @@ def _is_blocking(word: str) -> bool:
     return fold(word)[:PREFIX] in BLOCKING_PREFIXES and bool(lemmas(word) & NOT_WEAPON_NOUNS)
 
 
-@step(requires='text words initial', assigns='weapons')
+@step(requires='text words initial spans', assigns='weapons')
 def find_weapons(doc: Doc) -> list[Mention]:
     """Weapon mentions of a text (see `pipeline.entities.weapons`)."""
     text, words, sentence_initial = doc.text, doc.words, doc.initial
     gazetteer, designations = load_weapons()
     excluded = excluded_forms()
     quotes = find_quotes(text)
+    orgs = [span for span in doc.spans if span.type == 'ORG']
     found: list[_Found] = []
     context_class: str | None = None  # the class noun governing the current list, if any
     since = 0  # words since the class noun
@@ -120,8 +127,10 @@ def find_weapons(doc: Doc) -> list[Mention]:
         if quoted is None and word.islower() and word.isalpha():
             item = None  # names, designations and aliases are never all lower case: skip the look-ups
         else:
+            # The NER's organisations count against a name the class noun does not govern closely.
+            near = orgs if since else ()
             item = _match_name(text, words, i, quoted, gazetteer, designations, excluded, context_class,
-                               sentence_initial)
+                               sentence_initial, orgs, near)
         if item is None or item.last <= i:
             since += 1
             if since > CONTEXT_WORDS and not _continues_list(words, i):
@@ -131,7 +140,7 @@ def find_weapons(doc: Doc) -> list[Mention]:
         found.append(item)
         since, after_item = 0, True
         i = item.last
-    found += _short_forms_in_quotes(text, words, quotes, found)
+    found += _short_forms_in_quotes(text, words, quotes, found, orgs)
     return _to_mentions(text, sorted(found, key=lambda item: item.start))
 
 
@@ -158,23 +167,28 @@ def _quoted_after(words: list[Token], i: int, quotes: dict, max_gap: int) -> tup
     return None
 
 
-def _match_name(text, words, i, quoted, gazetteer, designations, excluded, context_class, sentence_initial):
+def _match_name(text, words, i, quoted, gazetteer, designations, excluded, context_class, sentence_initial, orgs,
+                near_orgs):
+    """The weapon name at words[i]; `orgs` are the NER's organisations, `near_orgs` those that also
+    turn down a name found only by its class noun, unless an adjective stands right before it."""
     if quoted:
         first, last, q_start, q_end = quoted
         inner = text[words[first].start:words[last - 1].end]
-        if fold(inner) in excluded:
-            return None
-        match = gazetteer.match_at(words, first, text=text)
-        if match and match.last == last:
+        if fold(inner) in excluded or inside_organisation(text, orgs, words[first].start, words[last - 1].end):
+            return None  # `ГосМКБ "Радуга"`, `РСК «МиГ»`: a name inside an organisation's name
+        match = gazetteer.match_at(_capitalised(words[first:last]), 0, text=text)
+        if match and match.last == last - first:
             return _Found(first, last, words[first].start, words[last - 1].end, variant_name(match.phrase),
                           match.phrase.value, match.phrase.value.weapon_class, 'gazetteer')
         if context_class and inner[:1].isupper() and last - first <= 4:
-            item = _designation(text, words, first, designations, excluded, context_class)
+            item = _designation(text, words, first, designations, excluded, context_class, orgs)
             if item and item.last == last:
                 return item
+            if _org_at(near_orgs, words[first].start, words[last - 1].end) and not _adjective_before(words, first):
+                return None  # `пишут «Известия»`: the NER's organisation, and no gazetteer name
             return _Found(first, last, words[first].start, words[last - 1].end, inner, None, context_class, 'class')
         return None  # a quoted name no rule vouches for: an organisation, a title, a slogan
-    item = _designation(text, words, i, designations, excluded, context_class)
+    item = _designation(text, words, i, designations, excluded, context_class, orgs)
     if item:
         return item
     match = gazetteer.match_at(words, i, i in sentence_initial, text)
@@ -194,8 +208,33 @@ def _match_name(text, words, i, quoted, gazetteer, designations, excluded, conte
         name = text[words[i].start:words[last - 1].end]
         if fold(name) in excluded or fold(words[i].text) in excluded or AIRLINE.search(name):
             return None  # `самолет Boeing 737`, `самолета Air France`
+        if any(fold(w.text) in COMPANY_WORDS for w in words[i:last]):
+            return None  # `ракеты MBDA Missile Systems`: a company
+        if _org_at(near_orgs, words[i].start, words[i].end) and not _adjective_before(words, i):
+            return None  # `в посте CENTCOM`
+        if any(DESIGNATION.match(w.text) and system_of_designation(designation_key(w.text)) for w in words[i + 1:last]):
+            return None  # a maker before a designation the gazetteer knows (`Lockheed Martin F-35`)
         return _Found(i, last, words[i].start, words[last - 1].end, name, None, context_class, 'class')
     return None
+
+
+def _adjective_before(words: list[Token], i: int) -> bool:
+    """words[i - 1] is an adjective (`белорусские «Полонезы»`): the name still stands in the list."""
+    readings = parses(words[i - 1].text) if i else ()
+    return bool(readings) and 'ADJF' in readings[0].tag.grammemes
+
+
+def _capitalised(words: list[Token]) -> list[Token]:
+    """The words of a quoted name, a lower-case one capitalised: the quotes make `«тюльпанов»` a name."""
+    head = words[0]
+    if not head.text[:1].islower():
+        return words
+    return [Token(head.start, head.end, head.text[:1].upper() + head.text[1:]), *words[1:]]
+
+
+def _org_at(orgs: list[Span], start: int, end: int) -> bool:
+    """The NER tags an organisation over [start, end)."""
+    return any(s.start < end and start < s.end for s in orgs)
 
 
 def _bare_common(match, context_class) -> bool:
@@ -213,14 +252,18 @@ def _dictionary_word(form: str) -> bool:
 
 
 def _latin_run(text: str, words: list[Token], j: int) -> int:
-    """Extend a Latin name over the variant words that follow it on the line (`Leopard 2` + `A6`)."""
+    """Extend a Latin name over the variant words that follow it on the line (`Leopard 2` + `A6`); a bare
+    number only after a word without digits (`Block 70`; not `F-16 12 марта`)."""
     while j < len(words) and text[words[j - 1].end:words[j].start] == ' ' and LATIN_NAME.match(words[j].text):
+        if words[j].text.isdigit() and not words[j - 1].text.isalpha():
+            break
         j += 1
     return j
 
 
-def _designation(text, words, i, designations, excluded, context_class):
-    """A designation at words[i] (`Су-57Э`, `Су 57`, `F-35B`), with a quoted name after it."""
+def _designation(text, words, i, designations, excluded, context_class, orgs=()):
+    """A designation at words[i] (`Су-57Э`, `Су 57`, `F-35B`, `Су-35 С`, `T-72` with a Latin T), with a
+    quoted name after it."""
     word = words[i].text
     last = i + 1
     candidate = word
@@ -231,25 +274,37 @@ def _designation(text, words, i, designations, excluded, context_class):
     key = designation_key(candidate)
     if not key or key in excluded or fold(candidate) in excluded or fold(re.split(r'[-\s]', candidate)[0]) in excluded:
         return None
-    if len(key) <= 3 and '-' not in candidate and not context_class:
+    if len(key) <= 3 and '-' not in candidate and not context_class and script_key(key) not in short_written_keys():
         return None  # `U2`, `B2`, `A2` alone are a band, a vitamin, a paper size
-    system = _system_of(key, designations)
+    # A variant's letters typed apart (`Су-35 С`, `МиГ-29 СМТ`): joined where the gazetteer knows the whole.
+    if (last < len(words) and SPACED_SUFFIX.match(words[last].text)
+            and text[words[last - 1].end:words[last].start] == ' '):
+        joined = key + fold(words[last].text)
+        if joined in designations or script_key(joined) in script_keys():
+            key, candidate, last = joined, candidate + words[last].text, last + 1
+    system = system_of_designation(key)
     if system is None and not context_class and not _known_family(candidate, designations):
         return None
     if system is None and not _is_designation_like(candidate):
         return None
     entity = canonical_designation(candidate)
-    if system is not None and designation_key(system.name) == key:
-        entity = system.name
+    if system is not None:
+        entity = in_script_of(entity, system.name)  # `T-90МС` typed with a Latin T is `Т-90МС`
+        name_key = script_key(designation_key(system.name))
+        exact = key in designations or script_key(key) in script_keys()
+        if script_key(key) == name_key or (exact and not (name_key and script_key(key).startswith(name_key))):
+            entity = system.name  # the system's own name, or another name of it (`9К720` of `Искандер-М`)
     end = words[last - 1].end
     short_forms: tuple[str, ...] = ()
     if _is_latin(word):
         last = _latin_run(text, words, last)
         end = words[last - 1].end
-    # A quoted name right after the designation belongs to it: `С-400 «Триумф»`, `Т-90М «Прорыв»`.
+    # A quoted name right after the designation belongs to it: `С-400 «Триумф»`, `Т-90М «Прорыв»`; not
+    # an organisation the NER tags (`танков Т-90 «Рособоронэкспорт» поставил`).
     after = text[end:end + 2]
     match = quote_at(text, end + 1) if after[:1] == ' ' else None
-    if match and match.group(1)[:1].isupper() and len(match.group(1).split()) <= 3:
+    if (match and match.group(1)[:1].isupper() and len(match.group(1).split()) <= 3
+            and not _org_at(orgs, match.start(1), match.end(1))):
         name = match.group(1)
         short_forms = (name,)
         while last < len(words) and words[last].start < match.end():

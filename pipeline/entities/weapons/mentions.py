@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...doc import Mention, Token
+from ...doc import Mention, Span, Token
 from ...nlp.morph import CACHE_SIZE, fold, lemmas, match_case, parses
 from .systems import WeaponSystem, _is_latin, system_aliases
 
@@ -24,9 +24,11 @@ class _Found:
     short_forms: tuple[str, ...] = ()
 
 
-def _short_forms_in_quotes(text: str, words: list[Token], quotes: dict, found: list[_Found]) -> list[_Found]:
+def _short_forms_in_quotes(text: str, words: list[Token], quotes: dict, found: list[_Found],
+                           orgs: list[Span] = ()) -> list[_Found]:
     """Quoted names no rule took that name a system the document already mentions by another of its
-    names: `«Панцири»` after `Панцирь-С1`, `«Леопарды»` after `Leopard 2A6` (alias `Леопард 2`)."""
+    names: `«Панцири»` after `Панцирь-С1`, `«Леопарды»` after `Leopard 2A6` (alias `Леопард 2`); not
+    one inside an organisation's name the NER found (`РСК «МиГ»`)."""
     heads: dict[str, _Found] = {}
     aliases = system_aliases()
     for item in found:
@@ -44,6 +46,8 @@ def _short_forms_in_quotes(text: str, words: list[Token], quotes: dict, found: l
             continue
         if len(match.group(1).split()) > 2:
             continue
+        if inside_organisation(text, orgs, start, end):
+            continue
         for key in _short_keys(match.group(1)):
             item = heads.get(key)
             if item is not None:
@@ -51,6 +55,12 @@ def _short_forms_in_quotes(text: str, words: list[Token], quotes: dict, found: l
                 extra.append(_Found(first, first + 1, start, end, item.entity, item.system, item.weapon_class, 'short'))
                 break
     return extra
+
+
+def inside_organisation(text: str, orgs: list[Span], start: int, end: int) -> bool:
+    """An organisation the NER found holds [start, end) and a word before it (`ГосМКБ "Радуга"`,
+    `РСК «МиГ»`): the name is part of the organisation's name."""
+    return any(s.start < start and end <= s.end and any(c.isalpha() for c in text[s.start:start]) for s in orgs)
 
 
 def _to_mentions(text: str, found: list[_Found]) -> list[Mention]:
@@ -85,8 +95,11 @@ def _to_mentions(text: str, found: list[_Found]) -> list[Mention]:
 
 
 def _short_keys(name: str) -> set[str]:
-    """Lemma keys of a short name and of its head before a hyphen (`Антей-2500` → антей)."""
+    """Lemma keys of a short name and of its head before a hyphen (`Антей-2500` → антей); not of a
+    maker's code (`МиГ` of `МиГ-29СМТ`, `Су` of `Су-35`: the company, not the system)."""
     head = re.split(r'[-\s]', name.strip('«»"„“” '))[0]
+    if head != name.strip('«»"„“” ') and (len(head) < 3 or not head[1:].islower()):
+        return set()
     return set(lemmas(head)) if head.isalpha() else set()
 
 

@@ -113,6 +113,55 @@ def designation_families(keys: tuple[str, ...]) -> frozenset[str]:
     return frozenset(m.group(1) for key in keys if (m := re.match(r'^(\D+)\d', key)) and len(m.group(1)) <= 4)
 
 
+# Cyrillic letters that look like Latin ones, as folded keys hold them: `Т-72` typed with a Latin T,
+# `К9` with a Cyrillic К, `Х-51` for the American X-51 (one letter for one, so keys keep their length).
+HOMOGLYPHS = str.maketrans('авекмнорстухАВЕКМНОРСТУХ', 'abekmhopctyxABEKMHOPCTYX')
+
+
+def script_key(key: str) -> str:
+    """A designation key with every letter that has a twin in the other script written in Latin."""
+    return key.translate(HOMOGLYPHS)
+
+
+TO_CYRILLIC = str.maketrans('abekmhopctyxABEKMHOPCTYX', 'авекмнорстухАВЕКМНОРСТУХ')
+TWINS = frozenset('авекмнорстухАВЕКМНОРСТУХabekmhopctyxABEKMHOPCTYX')
+
+
+def in_script_of(designation: str, name: str) -> str:
+    """A designation with its lookalike letters in the script of the system's name (`T-90МС` of `Т-90М`
+    → `Т-90МС`, `Х-51` of `X-51` → `X-51`)."""
+    if not name[:1].isalpha():
+        return designation
+    latin = name[:1].isascii()
+    if any(c.isalpha() and c not in TWINS and c.isascii() != latin for c in designation):
+        return designation  # `Su-57E`, `Су-30MKI` keep their letters: `S`, `u`, `I` have no Cyrillic twins
+    return designation.translate(HOMOGLYPHS if latin else TO_CYRILLIC)
+
+
+@lru_cache(maxsize=1)
+def script_keys() -> dict[str, WeaponSystem]:
+    """Designation keys by `script_key`, for a designation typed with letters of the other script;
+    a key two systems share (`Т-50` and the Korean `T-50`) is left out: the script decides there."""
+    by_key: dict[str, set[WeaponSystem]] = {}
+    for key, system in load_weapons()[1].items():
+        by_key.setdefault(script_key(key), set()).add(system)
+    return {key: next(iter(systems)) for key, systems in by_key.items() if len(systems) == 1}
+
+
+@lru_cache(maxsize=1)
+def short_written_keys() -> frozenset[str]:
+    """Script keys of the short undashed designations the gazetteer writes as such (`K9`, `TB2`): typed
+    in the other script (`К9`) they are still that system, where a short key alone is not (`B2`)."""
+    return frozenset(script_key(key) for row in read_rows('weapons.csv')
+                     for form in (row['name'], *row['aliases'].split('|'))
+                     if (key := designation_key(form)) and len(key) <= 3 and not re.search(r'[-\s]', form))
+
+
+def system_of_designation(key: str) -> WeaponSystem | None:
+    """The system of a designation key as written, else as written in the other script."""
+    return _system_of(key, load_weapons()[1]) or _system_of(script_key(key), script_keys())
+
+
 def _system_of(key: str, designations: dict[str, WeaponSystem]) -> WeaponSystem | None:
     """The system of a designation key, trying shorter keys for unknown variants (`су57э` → `су57`)."""
     match = re.match(r'^(\D+\d+)', key)

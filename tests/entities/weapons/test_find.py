@@ -22,6 +22,55 @@ def test_weapons_found(extractor, text, expected):
     assert weapons(extractor, text) == expected
 
 
+@pytest.mark.parametrize('text, expected', [
+    # a variant's letters typed apart from the designation
+    ('В полк прибыли два Су-35 С.', [('Су-35 С', 'Су-35С')]),
+    ('Алжир заказал МиГ-29 СМТ.', [('МиГ-29 СМТ', 'МиГ-29СМТ')]),
+    ('Полк освоил Су-30 СМ.', [('Су-30 СМ', 'Су-30СМ')]),
+    # letters of the other script: a Latin T in a Soviet tank, a Cyrillic К in a Korean howitzer
+    ('Колонна T-72 вошла в город.', [('T-72', 'Т-72')]),
+    ('Польша закупила гаубицы К9.', [('К9', 'K9')]),
+    ('Сирия получила Т-90МС, а Ирак — T-90МС.', [('Т-90МС', 'Т-90МС'), ('T-90МС', 'Т-90МС')]),
+    ('Индия получила Су-30MKI.', [('Су-30MKI', 'Су-30MKI')]),  # `I` has no Cyrillic twin: kept as typed
+    # a number after the designation is not part of it
+    ('Румыния получила F-16 12 марта.', [('F-16', 'F-16')]),
+    ('Польша заказала F-16 Block 70.', [('F-16 Block 70', 'F-16')]),
+    # a designation with its quoted name is one mention
+    ('Бригада получила 9К720 «Искандер».', [('9К720 «Искандер»', 'Искандер-М')]),
+    # the maker before the designation is outside it
+    ('Израиль применил истребитель Lockheed Martin F-35 Lightning II.', [('F-35 Lightning II', 'F-35')]),
+])
+def test_designations_as_typed(extractor, text, expected):
+    assert weapons(extractor, text) == expected
+
+
+@pytest.mark.parametrize('text, expected', [
+    ('Позиции накрыли «Смерчем», потом «Градами».', [('Смерчем', 'Смерч'), ('Градами', 'Град')]),
+    ('Армия применила «Тюльпан». Других «тюльпанов» у неё нет.', [('Тюльпан', 'Тюльпан'), ('тюльпанов', 'Тюльпан')]),
+    ('Танки Leopard 2 прибыли; «Леопарды» пошли в бой.', [('Leopard 2', 'Leopard 2'), ('Леопарды', 'Leopard 2')]),
+])
+def test_inflected_and_plural_quoted_names(extractor, text, expected):
+    assert weapons(extractor, text) == expected
+
+
+@pytest.mark.parametrize('text, expected', [
+    ('Ракеты ГосМКБ «Радуга» получили новую головку.', []),
+    ('Контракт на МиГ-29СМТ подписала РСК «МиГ», сообщил директор «МиГа».', [('МиГ-29СМТ', 'МиГ-29СМТ')]),
+    ('Ракеты «Калибр» показал телеканал «Звезда».', [('Калибр', 'Калибр')]),
+    ('С космодрома запустили ракету-носитель «Союз-2.1б», а затем ракету «Союз».', []),
+    ('Двигатель ракеты сделало АО «РКЦ «Прогресс».', []),
+    ('Над полем пролетели самолёты пилотажной группы «Стрижи».', []),
+    ('Танков Т-90 «Рособоронэкспорт» поставил 1300.', [('Т-90', 'Т-90')]),
+    ('Иранские беспилотники сбиты, пишут «Известия».', []),
+    ('Дроны сбиты, — написано в посте CENTCOM.', []),
+    ('По данным производителя ракеты MBDA Missile Systems, пуск удался.', []),
+    ('Рядом с ракетами стоит памятник «Тополю-М».', []),
+    ('Ракетный завод выпускает и удобрение «Азофоска».', []),
+])
+def test_names_that_are_no_weapons(extractor, text, expected):
+    assert weapons(extractor, text) == expected
+
+
 def test_gazetteer_columns(extractor):
     [m] = [m for m in extractor('Корабли выпустили крылатые ракеты «Калибр».').mentions if m.type == 'weapon']
     assert (m.start, m.end, m.normal, m.entity, m.kind, m.source) == (35, 41, 'Калибр', 'Калибр', 'gazetteer',
