@@ -12,6 +12,7 @@ from .names import GENDERS, INITIAL, NAME_TAGS, VOWELS
 PREPOSITION_CASES = {row['preposition']: row['case'] for row in read_rows('preposition_cases.csv')}
 # between two names of a list, maybe after a bracket: `Лионеля Месси («Барселона») и Неймара`
 LIST_LINK = re.compile(r'(?:[ \xa0]*\([^()\n]{1,60}\))?[ \xa0]*(?:,|,?[ \xa0]+(?:и|или))[ \xa0]+')
+NUMBER_BEFORE = re.compile(r'\d[ \xa0]+$')
 CLOSING_QUOTE = re.compile(r'(?:»|(?<=\S)["”])[ \xa0]+$')
 
 
@@ -42,6 +43,9 @@ def context_case(text: str, start: int) -> str | None:
     nouns = [p for p in readings if 'NOUN' in p.tag.grammemes and p.is_known]
     if not nouns or readings[0] not in nouns:
         return None
+    if lemmas(word) & load_word_list('date_nouns.txt') and NUMBER_BEFORE.search(text, max(0, match.start() - 12),
+                                                                                 match.start()):
+        return None  # the end of a date (`в апреле 2012 года Диарра`, `12 марта Путин`): it governs no name
     if is_kinship_noun(word):
         return None  # the relative's genitive (`сыну Путина`) or the person in apposition (`жена Алисия`)
     if is_person_title(word):

@@ -20,7 +20,7 @@ from functools import lru_cache
 from ...doc import Doc, Mention, step
 from ...nlp.morph import CACHE_SIZE, fold, parses, stem
 from .context import context_case, cue_gender, undeclined_after_preposition
-from .foreign import ENDINGS
+from .foreign import ENDINGS, ends_as_latin
 from .names import INITIAL, NAME_TAGS, ending_gender, name_words
 from .nominative import normalize_person, own_gender
 
@@ -42,11 +42,15 @@ def decide_persons(doc: Doc) -> None:
     written = frozenset(fold(part) for m in persons if m.kind != 'alias' for word in name_words(m.text)
                         for part in {word, *word.split('-')})
     groups: dict[str, list[Mention]] = {}
+    latin: dict[str, list[str]] = {}  # a person's name in Latin script, from an alias in brackets
     for mention in persons:
         if mention.kind != 'alias':
             groups.setdefault(fold(mention.entity), []).append(mention)
+        elif mention.text[:1].isascii():
+            latin.setdefault(fold(mention.entity), name_words(mention.text))
     renamed: dict[str, str] = {}
     for key, group in groups.items():
+        spelling = latin.get(key, [])
         gender = person_gender(text, group)
         if gender:
             # a bare surname in a man's form is no woman's (`настоящая фамилия Панфилов` beside `Александра
@@ -58,9 +62,10 @@ def decide_persons(doc: Doc) -> None:
                 group.remove(mention)
             for mention in group:
                 words = name_words(mention.text)
-                mention.normal = normalize_person(words, written, context_case(text, mention.start), gender)
                 mention.gender = gender
-        entity = one_nominative_per_word(group, gender)
+                if not ends_as_latin(words, spelling[-len(words):]):  # a Latin spelling shows the nominative
+                    mention.normal = normalize_person(words, written, context_case(text, mention.start), gender)
+        entity = one_nominative_per_word(group, gender, spelling)
         for mention in group:
             mention.entity = entity
         renamed[key] = entity
@@ -85,10 +90,11 @@ def _sign(gender: str | None) -> int:
     return 1 if gender == 'masc' else -1 if gender == 'femn' else 0
 
 
-def one_nominative_per_word(group: list[Mention], gender: str | None = None) -> str:
+def one_nominative_per_word(group: list[Mention], gender: str | None = None, latin: list[str] = ()) -> str:
     """Each word of the person's fullest name gets one nominative for all the mentions, the candidate that
-    explains most of the forms the document writes for that word; returns the entity so rebuilt and
-    rewrites the mentions' `normal` words that are a variant of the chosen one."""
+    explains most of the forms the document writes for that word, preferring one that ends as the `latin`
+    spelling of the word does (`Диарра`, `Diarra`); returns the entity so rebuilt and rewrites the
+    mentions' `normal` words that are a variant of the chosen one."""
     entity = group[0].entity.split()
     candidates: list[Counter] = [Counter() for _ in entity]
     forms: list[list[str]] = [[] for _ in entity]
@@ -102,13 +108,15 @@ def one_nominative_per_word(group: list[Mention], gender: str | None = None) -> 
             candidates[i][normal[j]] += 1
             if len(shown) == len(normal):
                 forms[i].append(shown[j])
+    latin = list(latin)[-len(entity):] if len(latin) >= len(entity) else [''] * (len(entity) - len(latin)) + list(latin)
     chosen = []
     for i, word in enumerate(entity):
         options = [value for value in candidates[i] if _variants(value, word)] or [word]
         # of the person's gender; most forms explained; then not itself a form of another option (`Ким`,
         # not `Кима`); then the fullest name's own spelling; the most mentions; a spelling with ё (`Пётр`)
-        chosen.append(max(options, key=lambda value: (
-            ending_gender(value) in (None, gender), sum(_explains(value, form) for form in forms[i]),
+        chosen.append(max(options, key=lambda value, i=i: (
+            ending_gender(value) in (None, gender), bool(latin[i]) and ends_as_latin([value], [latin[i]]),
+            sum(_explains(value, form) for form in forms[i]),
             -sum(_explains(other, value) for other in options if not _explains(value, other)),
             value == word, candidates[i][value], 'ё' in value.lower())))
     for mention, normal, slots in places:

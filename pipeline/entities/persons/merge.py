@@ -94,7 +94,8 @@ def merge_persons(doc: Doc) -> None:
         words = mention.normal.split()
         mention.kind = 'surname' if len(words) == 1 else 'full' if is_full_name(mention.normal) else 'initials'
         candidates = {id(n): n for key in _surname_key(mention.normal) for n in by_surname.get(key, ())}
-        best = _best_full(mention, words, list(candidates.values()), doc.text)
+        best = _named_before(doc.text, mention, names.values()) if len(words) == 1 else None
+        best = best or _best_full(mention, words, list(candidates.values()), doc.text)
         if best is None and (len(words) == 1 or _first_and_patronymic(mention.normal)):
             best = _by_first_name(words[0], names.values())
             if best is not None:
@@ -166,6 +167,21 @@ def _best_full(mention: Mention, words: list[str], candidates, text: str) -> _Fu
         if best is None or rank > best[0]:
             best = (rank, other)
     return best[1] if best else None
+
+
+CAPITALISED_BEFORE = re.compile(r'([A-ZА-ЯЁ][a-zа-яё]+)[ \xa0]+$')
+
+
+def _named_before(text: str, mention: Mention, full) -> _FullName | None:
+    """The one full name a bare surname's untagged first name shows: the capitalised word right before it
+    begins a full name of the document that holds the surname (`Мейв Кеннеди`, where the tagger took only
+    `Кеннеди`, is `Мейв Кеннеди Таунсенд-Маккин`, not `Роберт Кеннеди`)."""
+    before = CAPITALISED_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    if not before:
+        return None
+    first, surname = lemmas(before.group(1)), lemmas(mention.normal)
+    return _only([other for other in full if first & lemmas(other.normal.split()[0])
+                  and any(surname & lemmas(word) for word in other.normal.split()[1:])])
 
 
 def _cue(text: str, mention: Mention) -> str | None:

@@ -10,6 +10,8 @@ from pipeline.entities.persons.context import context_case, context_gender
     ('встреча с Локхартом', 'ablt'),
     ('письмо президенту Байдену', 'datv'),
     ('фильм Кубрика', 'gent'),
+    ('В апреле 2012 года Диарра', None),  # the end of a date governs no name
+    ('12 марта Путин', None),
     ('рассказ о Мадуро', 'loct'),
     ('обратился к Мадуро', 'datv'),
     ('Вчера Кубрик', None),   # the word before is capitalised: no hint…

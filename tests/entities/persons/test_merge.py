@@ -198,3 +198,21 @@ def test_a_double_surname_joins_the_full_name_it_ends():
     # `Мишель Обама` begins with a first name: it is no double surname of the longer name
     assert [m.entity for m in mentions] == ['Владимир Падрино Лопес', 'Владимир Падрино Лопес', 'Роберт Де Ниро',
                                             'Роберт Де Ниро', 'Мишель Обама', 'Барак Мишель Обама']
+
+
+def test_an_untagged_first_name_before_a_surname_shows_its_person():
+    """`Мейв` before `Кеннеди`, where the tagger took only the surname: she is Мейв Кеннеди Таунсенд-Маккин,
+    not the Роберт Кеннеди named before her."""
+    text = 'Тело Мейв Кеннеди Таунсенд-Маккин, внучки Роберта Кеннеди, нашли. Мейв Кеннеди родилась в Бостоне.'
+    spans = [('Мейв Кеннеди Таунсенд-Маккин', 'Мейв Кеннеди Таунсенд-Маккин'), ('Роберта Кеннеди', 'Роберт Кеннеди'),
+             ('Кеннеди', 'Кеннеди')]
+    mentions, at = [], 0
+    for written, normal in spans:
+        at = text.index(written, at + 1 if mentions else 0)
+        if written == 'Кеннеди':
+            at = text.index('Мейв Кеннеди родилась') + 5
+        mentions.append(Mention(type='person', start=at, end=at + len(written), text=written, normal=normal,
+                                entity=normal))
+    merge_persons(Doc(text, mentions=mentions))
+    assert [m.entity for m in mentions] == ['Мейв Кеннеди Таунсенд-Маккин', 'Роберт Кеннеди',
+                                            'Мейв Кеннеди Таунсенд-Маккин']
