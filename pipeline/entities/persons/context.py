@@ -37,7 +37,14 @@ def context_case(text: str, start: int) -> str | None:
         return _title_before(text, match.start())  # `короля Таиланда Пхумипона`, `вице-президенту США Джо Байдену`
     readings = parses(word)
     if readings and 'VERB' in readings[0].tag.grammemes:
-        return 'nomn'  # `заявил Николас Мадуро`
+        tag = readings[0].tag
+        if ('tran' in tag.grammemes and tag.gender != 'femn'
+                and not lemmas(word) & load_word_list('speech_verbs.txt')):
+            # the object of a transitive verb (`сменит Арлена Спектера`, `поддержали Джастина Бибера`); a
+            # verb in her gender has her as its subject put after it (`возглавила Ума Турман`), since a
+            # man's subject would make it his
+            return 'accs'
+        return 'nomn'  # the speaker after a verb of saying, the subject after another verb: `заявил Николас Мадуро`
     if readings and readings[0].is_known and {'ADJF', 'PRTF'} & readings[0].tag.grammemes:
         return readings[0].tag.case  # an adjective agrees with the name: `у 66-летнего Никоса Анастасиадиса`
     nouns = [p for p in readings if 'NOUN' in p.tag.grammemes and p.is_known]

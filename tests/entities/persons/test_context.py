@@ -12,6 +12,11 @@ from pipeline.entities.persons.context import context_case, context_gender
     ('фильм Кубрика', 'gent'),
     ('В апреле 2012 года Диарра', None),  # the end of a date governs no name
     ('12 марта Путин', None),
+    ('об этом заявил Мадуро', 'nomn'),        # the speaker after a verb of saying
+    ('фанаты поддержали Бибера', 'accs'),     # the object of another transitive verb
+    ('генерал сменил Панетту', 'accs'),
+    ('конкурс возглавила Турман', 'nomn'),    # a verb in her gender: she is its subject
+    ('в Москву прилетел Мадуро', 'nomn'),     # an intransitive verb: its subject
     ('рассказ о Мадуро', 'loct'),
     ('обратился к Мадуро', 'datv'),
     ('Вчера Кубрик', None),   # the word before is capitalised: no hint…
