@@ -16,6 +16,12 @@ NUMBER_BEFORE = re.compile(r'\d[ \xa0]+$')
 CLOSING_QUOTE = re.compile(r'(?:»|(?<=\S)["”])[ \xa0]+$')
 
 
+# Asked for again and again of one mention (its nominative, its gender, merging): cached. A text's hash is
+# kept on the string, so a key costs no more than a look-up; the cache holds at most a few documents.
+TEXT_CACHE = 1 << 12
+
+
+@lru_cache(maxsize=TEXT_CACHE)
 def context_case(text: str, start: int) -> str | None:
     """The case the word before a name asks for: a preposition's (`с Локхартом`), a title's own
     (`президенту Байдену`), or the genitive after any other noun (`фильм Кубрика`)."""
@@ -165,6 +171,7 @@ def undeclined_after_preposition(text: str, start: int, surname: str, nominative
     return not any(p.is_known and p.tag.case in OBLIQUE and NAME_TAGS & p.tag.grammemes for p in parses(surname))
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def cue_gender(text: str, start: int, end: int, own: str | None = None) -> str | None:
     """The gender the words beside a name show: a past-tense verb or a short participle after it
     (`context_gender`), unless the word before it asks for another case or is a kinship noun, whose noun

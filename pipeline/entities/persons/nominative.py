@@ -149,6 +149,12 @@ def normalize_person(words: list[str], written: frozenset[str] = frozenset(), hi
     `hint` is the case the context asks for (see `context_case`), used when no word of the name is known;
     `gender_hint` the gender the context or the document shows (see `context_gender`, `find_persons`).
     """
+    return _normalize_person(tuple(words), written, hint, gender_hint)
+
+
+@lru_cache(maxsize=CACHE_SIZE)  # a document asks again for the names it repeats, and its persons' decision once more
+def _normalize_person(words: tuple[str, ...], written: frozenset[str], hint: str | None,
+                      gender_hint: str | None) -> str:
     words = [w for i, w in enumerate(words)  # a word written twice: `Максим Дадашев Дадашев`
              if i == 0 or INITIAL.match(w) or fold(w) != fold(words[i - 1])]
     if _last_part_declines(words, hint):  # `одобрения Дэн Сяопина`, `у Ким Чен Ына`
