@@ -166,7 +166,9 @@ def _resolve(doc: Doc, sentence: Sentence, found: dict[str, list[tuple[int, int,
     recipients = _nearest(doc, sentence, found.get('recipient', []), exclude=suppliers, origin=origin)
     for _, _, party in sorted(found.get('party', []), key=lambda p: p[:2]):
         code = _code(doc, sentence, party, origin=origin)
-        if not suppliers and code and code in (origin, *(a.code for a in adjectives)):
+        if party.how in ('agent', 'forces') and not recipients and code:
+            recipients = [code]  # `Минобороны России … подписали контракт`: the ministry buys
+        elif not suppliers and code and code in (origin, *(a.code for a in adjectives)):
             suppliers = [code]
         elif not recipients and code and code not in suppliers:
             recipients = [code]
@@ -208,15 +210,34 @@ def _nearest(doc: Doc, sentence: Sentence, sides: list[tuple[int, int, Side]],
 
 
 def _code(doc: Doc, sentence: Sentence, side: Side, exclude=(), origin: str = '') -> str | None:
-    if side.how == 'forces':  # `ВКС`: as named elsewhere; else the forces of the system's own country
+    if side.how == 'forces':  # `ВКС`: as named elsewhere; armed forces else those of the system's country
         found = _forces_country(doc, sentence.parse.tokens[side.token].text)
-        return found or (_origin(origin, sentence) if _origin(origin, sentence) in sentence.doc_codes else None)
-    if side.how != 'anaphora':
+        domestic = _origin(origin, sentence) if sentence.parse.lemmas[side.token] & lexicon.armed_forces() else ''
+        return found or (domestic if domestic in sentence.doc_codes else None)
+    if side.how not in ('anaphora', 'pronoun'):
         return side.code
     start = sentence.parse.tokens[side.token].start
     before = [m for m in doc.mentions if m.type == 'country' and m.code and m.end <= start
-              and m.sentence >= sentence.number - 2 and m.code not in exclude]
-    return before[-1].code if before else None
+              and m.sentence >= sentence.number - (0 if side.how == 'pronoun' else 2) and m.code not in exclude]
+    if before or side.how == 'anaphora':
+        return before[-1].code if before else None
+    return _first_state(doc, sentence, sentence.number - 1)  # `Пентагон объявил … В частности, он направит`
+
+
+def _first_state(doc: Doc, sentence: Sentence, number: int) -> str | None:
+    """The state named first in sentence `number` (a country, a person standing for one, an institution):
+    what a pronoun opening the next sentence most often stands for."""
+    if number < 0:
+        return None
+    found = [(m.start, m.code) for m in doc.mentions if m.sentence == number and m.type == 'country' and m.code]
+    found += [(m.start, sentence.person_states[m.entity]) for m in doc.mentions
+              if m.sentence == number and m.type == 'person' and m.entity in sentence.person_states]
+    line = doc.sentences[number]
+    for token in tokenize(line.text):
+        code = next((lexicon.state_bodies()[w] for w in compound_lemmas(token.text) if w in lexicon.state_bodies()), '')
+        if code in sentence.doc_codes:
+            found.append((line.start + token.start, code))
+    return min(found)[1] if found else None
 
 
 def _forces_country(doc: Doc, word: str) -> str | None:

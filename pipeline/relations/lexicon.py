@@ -90,6 +90,11 @@ def state_agents() -> frozenset[str]:
 
 
 @cache
+def armed_forces() -> frozenset[str]:
+    return load_word_list('armed_forces.txt')
+
+
+@cache
 def state_bodies() -> dict[str, str]:
     return {fold(r['form']): r['code'] for r in read_rows('state_bodies.csv')}
 

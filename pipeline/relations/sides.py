@@ -27,7 +27,8 @@ PERSONAL = frozenset({'он', 'она', 'оно', 'они'})
 class Side:
     code: str  # ISO alpha-2, or '' for a collective or a country the text leaves to the reader (`страна`)
     how: str  # name, capital, adjective, abbreviation (country mentions), person, agent, body, collective,
-    #           anaphora (`страна`: the country named before), forces (`ВКС`: the country named with them elsewhere)
+    #           anaphora (`страна`: the country named before), pronoun (`он`, `она`), forces (`ВКС`: the
+    #           country named with them elsewhere)
     token: int = -1
 
 
@@ -69,7 +70,7 @@ def side_of(sentence: Sentence, i: int, depth: int = 0) -> Side | None:
             node = parse.heads[node]
         return side_of(sentence, parse.heads[node], depth + 1) if node >= 0 and parse.heads[node] >= 0 else None
     if parse.pos[i] == 'PRON' and words & PERSONAL and parse.rels[i] in SUBJECTS and depth == 0:
-        return Side('', 'anaphora', i)  # `она продает оружие Сирии`: the country named before
+        return Side('', 'pronoun', i)  # `она продает оружие Сирии`, `он направит Киеву`
     for word in words:
         code = lexicon.state_bodies().get(word)
         if code and code in sentence.doc_codes:
@@ -88,7 +89,7 @@ def side_of(sentence: Sentence, i: int, depth: int = 0) -> Side | None:
             return Side('', 'anaphora', i)
         if forces is not None:
             return forces  # `на вооружение ВКС`: the forces name the country
-        if words & lexicon.state_agents() and not words & {'страна', 'государство', 'вооружение'}:
+        if words & lexicon.state_agents() and not words & (lexicon.leader_roles() | {'страна', 'государство'}):
             return Side('', 'forces', i)  # `ВКС`, `армия`: the country named with them elsewhere
     if words & lexicon.collectives() and (plural or not words & {'страна', 'государство'}):
         return Side('', 'collective', i)
