@@ -79,8 +79,11 @@ def noun_group(parse: Parse, i: int) -> list[int]:
     group, node = [i], i
     while len(group) < 8:
         head = parse.heads[node]
-        if head < 0 or head in group or parse.rels[node] not in GROUP_LINKS or parse.pos[head] not in NOMINAL:
+        if head < 0 or head in group:
             break
+        listed = bool(parse.lemmas[head] & lexicon.list_words()) or bool(parse.lemmas[node] & lexicon.list_words())
+        if not listed and (parse.rels[node] not in GROUP_LINKS or parse.pos[head] not in NOMINAL):
+            break  # `технику …, включая корабли`: a list stays in its noun's group
         if trigger_at(parse, head) is not None:
             break
         group.append(head)
@@ -116,7 +119,8 @@ def _heads(parse: Parse, group: list[int], ends: frozenset[str]) -> list[int]:
     node = group[-1]
     while parse.heads[node] >= 0 and len(chain) < 10:
         head = parse.heads[node]
-        if parse.rels[node] in ends and not (parse.rels[node] == 'acl' and trigger_at(parse, head) is not None):
+        if parse.rels[node] in ends and not (parse.rels[node] == 'acl' and trigger_at(parse, head) is not None) \
+                and not parse.lemmas[node] & lexicon.list_words():
             break
         if head in chain or head in group:
             break
@@ -141,15 +145,15 @@ def _holding_beside(parse: Parse, group: list[int], chain: list[int]) -> Link | 
 
 def _trigger_below(parse: Parse, top: int) -> list[int]:
     """The nearest trigger of the clause headed by `top`, with the path from it up to `top`: `top`
-    itself, or a trigger reached down the clause's spine (`которые Польша собралась передать`: xcomp)
-    or one step into an argument that is itself a trigger (`предназначенных для поставок`, also one
-    of a list: `для модернизации и продажи`). A trigger deeper inside an argument (`дополненные ранее
-    поставляемыми истребителями`) describes that argument."""
+    itself, or one reached down the clause's spine (`которые Польша собралась передать`: xcomp) or
+    into its arguments (`предназначенных для поставок`, `произведена в количестве 54 единиц для
+    поставок`, also one of a list: `для модернизации и продажи`). A trigger that describes a noun
+    of the clause (`дополненные ранее поставляемыми истребителями`) describes that noun."""
     queue = deque([(top, 0)])
     parent = {top: -1}
     while queue:
         node, depth = queue.popleft()
-        if trigger_at(parse, node) is not None:
+        if trigger_at(parse, node) is not None and (node == top or parse.rels[node] not in DESCRIBING):
             path = [node]
             while parent[path[-1]] >= 0:
                 path.append(parent[path[-1]])
@@ -157,14 +161,8 @@ def _trigger_below(parse: Parse, top: int) -> list[int]:
         if depth >= 3:
             continue
         for child in parse.children(node):
-            if child in parent:
-                continue
-            rel = parse.rels[child]
-            if rel in SPINE or (rel in ARGUMENTS and (trigger_at(parse, child) or any(
-                    parse.rels[c] == 'conj' and trigger_at(parse, c) for c in parse.children(child)))):
-                parent[child] = node
-                queue.append((child, depth + 1))
-            elif rel == 'conj' and parse.rels[node] in ARGUMENTS and trigger_at(parse, child):
+            if child not in parent and (parse.rels[child] in SPINE or parse.rels[child] in ARGUMENTS
+                                        or parse.rels[child] == 'conj' and node != top):
                 parent[child] = node
                 queue.append((child, depth + 1))
     return []
@@ -271,8 +269,11 @@ def _implied_subjects(parse: Parse, node: int, skip: set[int]) -> list[int]:
         return []
     if form == 'Part' and parse.rels[node] in ('acl', 'amod'):
         return [head]
-    if form == 'Conv' and parse.rels[node] == 'advcl':
-        return [c for c in parse.children(head) if parse.rels[c] == 'nsubj' and c not in skip]
+    if form == 'Conv':  # the subject of the clause the gerund hangs in (`Вьетнам остается …, оснащая`)
+        for verb in [head, *parse.ancestors(head, limit=3)]:
+            subjects = [c for c in parse.children(verb) if parse.rels[c] == 'nsubj' and c not in skip]
+            if subjects:
+                return subjects
     return []
 
 

@@ -61,8 +61,11 @@ class FindTransfers:
             sentence = Sentence(parse, mentions_over(parse, by_sentence.get(number, ())), states, codes, number, span)
             earlier = [m for m in weapons if number - ANTECEDENT_SENTENCES <= m.sentence < number
                        or m.sentence == number and m.end <= span.start]
-            for item in weapon_items(sentence) + category_items(sentence, earlier):
-                statements.extend(_statements(doc, sentence, item))
+            items = weapon_items(sentence) + category_items(sentence, earlier)
+            links = [link(parse, item.token) for item in items]
+            _share_origins(items, links)
+            for item, found in zip(items, links):
+                statements.extend(_statements(doc, sentence, item, found))
         doc_id = doc.mentions[0].doc_id
         return [_with_id(t, doc_id) for t in merge(statements)]
 
@@ -128,10 +131,21 @@ def _joined(tokens: list[Token], weapons: list[Mention]) -> list[Token]:
     return out
 
 
-def _statements(doc: Doc, sentence: Sentence, item: Item) -> list[Statement]:
+def _share_origins(items: list[Item], links: list) -> None:
+    """A system of unknown origin listed with others under one trigger takes their one origin
+    (`С-400 «Триумф» и … «Панцирь-С»`)."""
+    origins: dict[int, set[str]] = {}
+    for item, found in zip(items, links):
+        if found is not None and item.weapon and item.origin:
+            origins.setdefault(found.trigger, set()).add(item.origin)
+    for item, found in zip(items, links):
+        if found is not None and item.weapon and not item.origin and len(origins.get(found.trigger, ())) == 1:
+            item.origin = next(iter(origins[found.trigger]))
+
+
+def _statements(doc: Doc, sentence: Sentence, item: Item, found) -> list[Statement]:
     """The item's statements in this sentence (one per pair of sides), or none."""
     parse = sentence.parse
-    found = link(parse, item.token)
     if found is None or (item.category and _gives_or_takes(parse, found, item.token)):
         return []
     stated = status(parse, found)

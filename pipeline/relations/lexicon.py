@@ -126,6 +126,11 @@ def leader_roles() -> frozenset[str]:
 
 
 @cache
+def list_words() -> frozenset[str]:
+    return load_word_list('list_words.txt')
+
+
+@cache
 def light_verbs() -> frozenset[str]:
     return load_word_list('transfer_light_verbs.txt')
 
