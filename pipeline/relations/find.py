@@ -16,7 +16,7 @@ from ..doc import Doc, Mention, Token, Transfer
 from ..nlp.segment import tokenize
 from . import lexicon
 from .events import collect_sides, item_adjectives, link, trigger_at
-from .items import Item, category_items, compound_lemmas, weapon_items
+from .items import Item, category_items, compound_lemmas, is_determiner, weapon_items
 from .merge import Statement, merge
 from .quantity import quantity
 from .sides import Sentence, Side, marking, mentions_over, person_states
@@ -101,6 +101,8 @@ class FindTransfers:
         if any(m.type == 'weapon' for m in mentions):
             return True
         every = frozenset().union(*words) if words else frozenset()
+        if every & lexicon.anaphoric_nouns() and any(is_determiner(t.text) for t in tokens):
+            return True  # `поставка … 24 таких машин`: the system named before
         return any(not c.needs or c.needs in every for w in words for noun in w & self._categories.keys()
                    for c in self._categories[noun])
 
@@ -175,9 +177,10 @@ def _resolve(doc: Doc, sentence: Sentence, found: dict[str, list[tuple[int, int,
     """The (supplier, recipient) pairs from the syntax, the item's country adjectives and its origin,
     and the sides the text names as no country (a collective); no pair where the text names neither
     side. Joined arguments give a row each (`запросы Китаю и Ирану`)."""
-    origin = item.origin
+    origin = item.origin if stated != 'in_service' else ''  # forces holding a system are no sign it is theirs
     suppliers = _nearest(doc, sentence, found.get('supplier', []), origin=origin)
     recipients = _nearest(doc, sentence, found.get('recipient', []), exclude=suppliers, origin=origin)
+    origin = item.origin
     for _, _, party in sorted(found.get('party', []), key=lambda p: p[:2]):
         code = _code(doc, sentence, party, origin=origin)
         if party.how in ('agent', 'forces') and not recipients and code:

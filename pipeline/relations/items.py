@@ -112,10 +112,16 @@ def _names_a_weapon(parse: Parse, i: int, weapon_tokens: set[int]) -> bool:
     return bool(following) and following[0] in weapon_tokens
 
 
+@lru_cache(maxsize=1024)
+def is_determiner(word: str) -> bool:
+    """`таких`, `этих`, `данного` (pronoun-adjectives, which the lemma sets leave out)."""
+    return any(fold(p.normal_form) in DETERMINERS for p in parses(word))
+
+
 def _determiner(parse: Parse, i: int) -> bool:
     """`такие ракеты`, `этих самолетов`, also `самолетов такого типа`."""
     for child in parse.children(i):
-        if parse.rels[child] in ('det', 'amod') and parse.lemmas[child] & DETERMINERS:
+        if parse.rels[child] in ('det', 'amod') and is_determiner(parse.tokens[child].text):
             return True
         if parse.rels[child] == 'nmod' and parse.lemmas[child] & KINDS and _determiner(parse, child):
             return True

@@ -153,10 +153,11 @@ def cue_lemmas() -> frozenset[str]:
 
 @cache
 def category_stems() -> tuple[str, ...]:
-    """The category nouns without their last vowel (`ракет`, `систем`, `оружи`; abbreviations whole:
-    `сау`), for a quick look over a whole text before any lemma."""
+    """The category nouns (and those that stand for a system named before: `таких машин`) without their
+    last vowel (`ракет`, `систем`, `оружи`; abbreviations whole: `сау`), for a quick look over a whole
+    text before any lemma."""
     stems = set()
-    for noun in categories():
+    for noun in [*categories(), *anaphoric_nouns()]:
         word = noun.split('-')[0]
         stems.add(word[:-1] if len(word) > 4 and word[-1] in 'аеиоуыэюяйь' else word)
     return tuple(sorted(stems))

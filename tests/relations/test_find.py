@@ -31,6 +31,18 @@ CASES = [
     ('Украина попросила у США С-300 и другие системы ПВО.', {('US', 'UA', 'С-300', 'requested', None)}),
     # a Soviet system held, no transfer in the text
     ('На вооружении армии Вьетнама стоят танки Т-54.', {('SU', 'VN', 'Т-54', 'in_service', None)}),
+    # `такие ракеты`, `таких машин`: the system named just before
+    ('Ракета Storm Shadow летит на 250 км. Великобритания передала Украине такие ракеты.',
+     {('GB', 'UA', 'Storm Shadow', 'delivered', None)}),
+    ('Китай закупал истребители Су-35. В 2019 году завершена поставка Китаю 24 таких машин.',
+     {('RU', 'CN', 'Су-35', 'delivered', 24)}),
+    # a pronoun opening a sentence: the state named first in the one before
+    ('Пентагон объявил о новом пакете помощи Украине и США. Он направит Киеву 59 машин Bradley.',
+     {('US', 'UA', 'Bradley', 'ordered', 59)}),
+    # a gerund's subject; a list opened by `включая`
+    ('Вьетнам остается одним из рынков для российского оружия, полностью оснащая боевую авиацию российскими '
+     'самолетами, включая Су-30 и Як-130.',
+     {('RU', 'VN', 'Су-30', 'in_service', None), ('RU', 'VN', 'Як-130', 'in_service', None)}),
     # number words, multipliers, approximations
     ('Северная Корея передала России 1 млн артиллерийских снарядов.',
      {('KP', 'RU', 'артиллерийский снаряд', 'delivered', 1_000_000)}),
