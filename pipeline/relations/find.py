@@ -148,19 +148,20 @@ def _share_origins(items: list[Item], links: list) -> None:
 def _statements(doc: Doc, sentence: Sentence, item: Item, found) -> list[Statement]:
     """The item's statements in this sentence (one per pair of sides), or none."""
     parse = sentence.parse
-    if found is None or (item.category and _gives_or_takes(parse, found, item.token)):
-        return []
+    if found is None or (item.category and _gives_or_takes(parse, found, item.token)) or parse.negated(item.token):
+        return []  # `речь идет о поставках не Leopard, а танков Challenger 2`: not the Leopard
     stated = status(parse, found)
     if stated is None:
         return []
     collect_sides(sentence, found)
-    pairs, empty = _resolve(doc, sentence, found.sides, item_adjectives(sentence, found.group), item, stated)
+    pairs, empty, parties = _resolve(doc, sentence, found.sides, item_adjectives(sentence, found.group), item,
+                                     stated)
     evidence = sentence.span
     trigger = parse.tokens[found.trigger].text
     count = quantity(parse, found.group)
     return [Statement(Transfer(supplier, recipient, item.weapon, item.category, stated, count, evidence.start,
                                evidence.end, evidence.text, item.start, item.end, trigger, sentence.number),
-                      item.weapon_class, item.covers, item.umbrella, found.trigger, set(empty))
+                      item.weapon_class, item.covers, item.umbrella, found.trigger, set(empty), parties)
             for supplier, recipient in pairs]
 
 
@@ -173,22 +174,28 @@ def _gives_or_takes(parse, found, token: int) -> bool:
 
 
 def _resolve(doc: Doc, sentence: Sentence, found: dict[str, list[tuple[int, int, Side]]], adjectives: list[Side],
-             item: Item, stated: str) -> tuple[list[tuple[str, str]], list[str]]:
+             item: Item, stated: str) -> tuple[list[tuple[str, str]], list[str], tuple[str, ...]]:
     """The (supplier, recipient) pairs from the syntax, the item's country adjectives and its origin,
-    and the sides the text names as no country (a collective); no pair where the text names neither
-    side. Joined arguments give a row each (`запросы Китаю и Ирану`)."""
+    the sides the text names as no country (a collective), and the parties of a deal whose roles
+    nothing in the sentence tells (`КНР и Иран намерены заключить сделку` for a system of unknown
+    origin: the document's other statements may); no pair where the text names neither side. Joined
+    arguments give a row each (`запросы Китаю и Ирану`)."""
     origin = item.origin if stated != 'in_service' else ''  # forces holding a system are no sign it is theirs
     suppliers = _nearest(doc, sentence, found.get('supplier', []), origin=origin)
     recipients = _nearest(doc, sentence, found.get('recipient', []), exclude=suppliers, origin=origin)
     origin = item.origin
+    guessed: list[str] = []
     for _, _, party in sorted(found.get('party', []), key=lambda p: p[:2]):
         code = _code(doc, sentence, party, origin=origin)
         if party.how in ('agent', 'forces') and not recipients and code:
             recipients = [code]  # `Минобороны России … подписали контракт`: the ministry buys
         elif not suppliers and code and code in (origin, *(a.code for a in adjectives)):
             suppliers = [code]
-        elif not recipients and code and code not in suppliers:
-            recipients = [code]
+        elif code and code not in suppliers and code not in recipients:
+            guessed.append(code)
+            if not recipients:
+                recipients = [code]
+    parties = tuple(guessed) if guessed and not suppliers else ()
     if len(recipients) > 1:
         recipients = [r for r in recipients if r not in suppliers] or recipients
     empty = [role for role, codes in (('supplier', suppliers), ('recipient', recipients)) if codes == ['']]
@@ -197,15 +204,15 @@ def _resolve(doc: Doc, sentence: Sentence, found: dict[str, list[tuple[int, int,
         if not recipients and origin:
             recipients = [a.code for a in adjectives if not _same_origin(a.code, origin)][:1]
         holders = [r for r in recipients if r]
-        return [(supplier, r) for r in holders for supplier in ([origin] if origin else makers or [''])], empty
+        return [(supplier, r) for r in holders for supplier in ([origin] if origin else makers or [''])], empty, ()
     textual = bool(suppliers or recipients or makers)
     if not suppliers:
         suppliers = makers or [_origin(origin, sentence)]
     if not recipients:
         recipients = [_only_other_country(sentence, suppliers) or '']
     if not textual and not any(recipients):
-        return [], empty
-    return [(s or '', r or '') for s in suppliers for r in recipients if s or r], empty
+        return [], empty, ()
+    return [(s or '', r or '') for s in suppliers for r in recipients if s or r], empty, parties
 
 
 def _nearest(doc: Doc, sentence: Sentence, sides: list[tuple[int, int, Side]],

@@ -35,6 +35,7 @@ class Statement:
     umbrella: bool = False
     trigger: int = -1  # the trigger's token in its sentence
     named_empty: set[str] = field(default_factory=set)  # sides the text names as no country (`Запад`)
+    parties: tuple[str, ...] = ()  # a deal's sides whose roles the sentence leaves open
 
     @property
     def thing(self) -> str:
@@ -48,6 +49,7 @@ def name_key(name: str) -> str:
 
 def merge(statements: list[Statement]) -> list[Transfer]:
     """The document's rows, in the order of their evidence."""
+    _orient_parties(statements)
     _share_sides(statements)
     _fill_from_document(statements)
     _join_variants(statements)
@@ -65,6 +67,19 @@ def merge(statements: list[Statement]) -> list[Transfer]:
             groups[fuller[0]].extend(groups.pop(key))
     rows = [_row(key, group) for key, group in groups.items()]
     return sorted(rows, key=lambda t: (t.start, t.mention_start, t.weapon or t.category))
+
+
+def _orient_parties(statements: list[Statement]) -> None:
+    """The parties of a deal take the roles another statement of the same thing gives one of them
+    (`КНР и Иран намерены заключить сделку` … `закупке у Пекина`: CN supplies)."""
+    for s in statements:
+        if not s.parties:
+            continue
+        known = {o.transfer.supplier for o in statements if o is not s and not o.parties and o.thing == s.thing}
+        supplier = next((p for p in s.parties if p in known), None)
+        if supplier is not None:
+            others = [p for p in s.parties if p != supplier]
+            s.transfer = replace(s.transfer, supplier=supplier, recipient=others[0] if others else '')
 
 
 def _share_sides(statements: list[Statement]) -> None:
