@@ -99,7 +99,11 @@ def link(parse: Parse, item: int) -> Link | None:
     clauses = [path for node in group for child in parse.children(node)
                if parse.rels[child] in DESCRIBING and child not in group and (path := _trigger_below(parse, child))]
     clauses = [path for path in clauses if not _agent_clause(parse, path)]
-    direct = [path for path in clauses if _spine_only(parse, path)]
+    above = first is not None and not parse.negated(chain[first])
+    # a relative clause says what happened to the item (`HIMARS, которые Украине поставили США`); a
+    # participle only where no trigger above does (`получил заказанные … истребители`: received)
+    direct = [path for path in clauses if _spine_only(parse, path)
+              and (parse.rels[path[-1]] == 'acl:relcl' or not above)]
     if direct or (clauses and first is None):
         path = (direct or clauses)[0]
         return Link(path[0], path, group, clause=True, outer=_heads(parse, group, SENTENCE_ENDS))

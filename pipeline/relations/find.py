@@ -189,7 +189,7 @@ def _resolve(doc: Doc, sentence: Sentence, found: dict[str, list[tuple[int, int,
         code = _code(doc, sentence, party, origin=origin)
         if party.how in ('agent', 'forces') and not recipients and code:
             recipients = [code]  # `Минобороны России … подписали контракт`: the ministry buys
-        elif not suppliers and code and code in (origin, *(a.code for a in adjectives)):
+        elif not suppliers and code and code in (origin, _origin(origin, sentence), *(a.code for a in adjectives)):
             suppliers = [code]
         elif code and code not in suppliers and code not in recipients:
             guessed.append(code)
@@ -234,10 +234,11 @@ def _nearest(doc: Doc, sentence: Sentence, sides: list[tuple[int, int, Side]],
 
 
 def _code(doc: Doc, sentence: Sentence, side: Side, exclude=(), origin: str = '') -> str | None:
-    if side.how == 'forces':  # `ВКС`: as named elsewhere; armed forces else those of the system's country
+    if side.how == 'forces':  # `ВКС`: as named elsewhere; armed forces else those of the document's country
         found = _forces_country(doc, sentence.parse.tokens[side.token].text)
-        domestic = _origin(origin, sentence) if sentence.parse.lemmas[side.token] & lexicon.armed_forces() else ''
-        return found or (domestic if domestic in sentence.doc_codes else None)
+        if found or not origin or not sentence.parse.lemmas[side.token] & lexicon.armed_forces():
+            return found
+        return _main_country(doc)
     if side.how not in ('anaphora', 'pronoun'):
         return side.code
     start = sentence.parse.tokens[side.token].start
@@ -262,6 +263,16 @@ def _first_state(doc: Doc, sentence: Sentence, number: int) -> str | None:
         if code in sentence.doc_codes:
             found.append((line.start + token.start, code))
     return min(found)[1] if found else None
+
+
+def _main_country(doc: Doc) -> str | None:
+    """The country the document names most (first named among equals): whose forces `армия`,
+    `вооруженные силы` are when the text says no more."""
+    counts: dict[str, int] = {}
+    for m in doc.mentions:
+        if m.type == 'country' and m.code:
+            counts[m.code] = counts.get(m.code, 0) + 1
+    return max(counts, key=lambda code: counts[code]) if counts else None
 
 
 def _forces_country(doc: Doc, word: str) -> str | None:

@@ -18,7 +18,7 @@ SPEECH_KINDS = frozenset({'request', 'offer', 'deal', 'interest', 'refuse'})
 @dataclass(frozen=True, slots=True)
 class Trigger:
     lemma: str
-    kind: str  # give, arrive, receive, pay, supply, purchase, deal, request, offer, interest, refuse, hold
+    kind: str  # give, arrive, receive, buy, pay, supply, purchase, deal, request, offer, interest, refuse, hold
     status: str
     preposition: str = ''  # the word counts only after this preposition (`на вооружении`)
     case: str = ''  # … in this case (UD: Loc, Acc)

@@ -30,6 +30,7 @@ class Side:
     #           anaphora (`страна`: the country named before), pronoun (`он`, `она`), forces (`ВКС`: the
     #           country named with them elsewhere)
     token: int = -1
+    via: int = -1  # for an agent: the token that named its country (`вооружении Китая, Индии`: `Китая`)
 
 
 @dataclass(slots=True)
@@ -82,7 +83,7 @@ def side_of(sentence: Sentence, i: int, depth: int = 0) -> Side | None:
             if parse.rels[child] in NOMINAL_LINKS and parse.rels[child] != 'conj':
                 found = side_of(sentence, child, depth + 1)
                 if found is not None and found.code:
-                    return Side(found.code, 'agent', i)
+                    return Side(found.code, 'agent', i, found.via if found.via >= 0 else child)
                 if found is not None and found.how == 'forces' and forces is None:
                     forces = found
         if words & {'страна', 'государство'} and not plural and depth == 0:
@@ -98,11 +99,16 @@ def side_of(sentence: Sentence, i: int, depth: int = 0) -> Side | None:
 
 def sides_of(sentence: Sentence, i: int) -> list[Side]:
     """The states of token `i` and of the tokens joined to it (`Китаю и Ирану`)."""
-    out = []
-    for j in [i, *(c for c in sentence.parse.children(i) if sentence.parse.rels[c] == 'conj')]:
+    out, parse = [], sentence.parse
+    for j in [i, *(c for c in parse.children(i) if parse.rels[c] == 'conj')]:
         side = side_of(sentence, j)
         if side is not None:
             out.append(side)
+            if side.how == 'agent' and side.via >= 0:  # `на вооружении Китая, Индии, Индонезии`
+                for other in (c for c in parse.children(side.via) if parse.rels[c] == 'conj'):
+                    joined = side_of(sentence, other)
+                    if joined is not None and joined.code:
+                        out.append(Side(joined.code, 'agent', j, other))
     if any(side.code for side in out):  # `ВВС и ВМС Индии`: the country named goes for both
         out = [side for side in out if side.how != 'forces']
     return out
