@@ -27,6 +27,21 @@ def quantity(parse: Parse, group: list[int]) -> int | None:
                 value = number_at(parse, child)
                 if value is not None:
                     return value
+        if parse.pos[node] == 'NOUN':
+            before = _number_before(parse, node)
+            if before is not None:
+                return number_at(parse, before)
+    return None
+
+
+def _number_before(parse: Parse, noun: int) -> int | None:
+    """A number right before the noun's adjectives (`10 боевых разведывательных дозорных машин`), which
+    the parser may hang elsewhere."""
+    i = noun - 1
+    while i >= 0 and parse.pos[i] in ('ADJ', 'DET'):
+        i -= 1
+    if i >= 0 and parse.pos[i] == 'NUM' and DIGITS.fullmatch(parse.tokens[i].text.replace('\u00a0', ' ')):
+        return i
     return None
 
 

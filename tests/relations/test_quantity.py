@@ -24,6 +24,7 @@ def syntax(extractor):
     ('Армия получит более 240 танков.', 'танков', None),      # a bound
     ('Индия получила пять дивизионов зенитных комплексов.', 'комплексов', None),  # units of several systems
     ('Армия получит новые танки.', 'танки', None),
+    ('Сербия получила 10 боевых разведывательных дозорных машин.', 'машин', 10),  # the number before the adjectives
 ])
 def test_quantity(syntax, text, noun, expected):
     [parse] = syntax.parse([tokenize(text)])
