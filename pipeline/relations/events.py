@@ -283,9 +283,20 @@ def _implied_subjects(parse: Parse, node: int, skip: set[int]) -> list[int]:
 
 def item_adjectives(sentence: Sentence, group: list[int]) -> list[Side]:
     """Country adjectives on the item's group (`российских Су-30МКИ`, `индийские МиГ-29`, `российских,
-    британских и французских самолетов`)."""
+    британских и французских самолетов`): those of its own part of a list (`советских МиГ-21 и китайских
+    J-7`: CN for J-7), or where that part has none, those the list shares (`российских истребителей …
+    и вертолетов`)."""
+    own = [group[0]]
+    for previous, node in zip(group, group[1:]):
+        if sentence.parse.rels[previous] == 'conj':
+            break
+        own.append(node)
+    return _adjectives(sentence, own) or _adjectives(sentence, group)
+
+
+def _adjectives(sentence: Sentence, nodes: list[int]) -> list[Side]:
     out, parse = [], sentence.parse
-    for node in group:
+    for node in nodes:
         for child in parse.children(node):
             if parse.rels[child] == 'amod':
                 for adjective in [child, *(c for c in parse.children(child) if parse.rels[c] == 'conj')]:

@@ -63,7 +63,7 @@ class FindTransfers:
                        or m.sentence == number and m.end <= span.start]
             items = weapon_items(sentence) + category_items(sentence, earlier)
             links = [link(parse, item.token) for item in items]
-            _share_origins(items, links)
+            _share_origins(sentence, items, links)
             for item, found in zip(items, links):
                 statements.extend(_statements(doc, sentence, item, found))
         doc_id = doc.mentions[0].doc_id
@@ -133,15 +133,21 @@ def _joined(tokens: list[Token], weapons: list[Mention]) -> list[Token]:
     return out
 
 
-def _share_origins(items: list[Item], links: list) -> None:
-    """A system of unknown origin listed with others under one trigger takes their one origin
-    (`С-400 «Триумф» и … «Панцирь-С»`)."""
+def _share_origins(sentence: Sentence, items: list[Item], links: list) -> None:
+    """A system of unknown origin is made where its own country adjective says (`китайских J-7`), or else
+    where the others listed with it under one trigger are, if they agree (`С-400 «Триумф» и …
+    «Панцирь-С»`)."""
     origins: dict[int, set[str]] = {}
     for item, found in zip(items, links):
         if found is not None and item.weapon and item.origin:
             origins.setdefault(found.trigger, set()).add(item.origin)
     for item, found in zip(items, links):
-        if found is not None and item.weapon and not item.origin and len(origins.get(found.trigger, ())) == 1:
+        if found is None or not item.weapon or item.origin:
+            continue
+        own = [a.code for a in item_adjectives(sentence, found.group) if a.code not in HISTORICAL]
+        if own:
+            item.origin = own[0]
+        elif len(origins.get(found.trigger, ())) == 1:
             item.origin = next(iter(origins[found.trigger]))
 
 
