@@ -57,7 +57,8 @@ class Extractor:
         load_weapons()
         self.piece_steps = (segment, self.ner, find_weapons, find_countries, find_persons, echo_persons,
                             choose_mentions)
-        self.document_steps = (merge_persons, name_relatives) + ((FindTransfers(),) if transfers else ())
+        self.document_steps = (merge_persons, name_relatives) + (
+            (FindTransfers(self.ner.words_vocab),) if transfers else ())
         check_order(self.piece_steps, ('text',))
         carried = {name for s in self.piece_steps for name in s.assigns if name.startswith('mentions.')}
         check_order(self.document_steps, (*DOCUMENT_GIVEN, *sorted(carried)))

@@ -35,6 +35,7 @@ class NER:
                 'natasha\'s NER model (navec embeddings and slovnet NER, shipped in the natasha package) '
                 f'cannot be loaded: install natasha (pip install natasha). Cause: {error}') from error
         infer = self.tagger.infer
+        self.words_vocab = infer.encoder.words_vocab  # navec's vocabulary, which natasha's other models share
         self._np = np
         self._word_shape = word_shape
         self._model = infer.model

@@ -35,8 +35,8 @@ class FindTransfers:
     requires = ('text', 'sentences', 'mentions')
     assigns = ('transfers',)
 
-    def __init__(self) -> None:
-        self.syntax = Syntax()
+    def __init__(self, words_vocab=None) -> None:
+        self.syntax = Syntax(words_vocab)
         stems = (re.escape(stem).replace('е', '[её]') for stem in lexicon.category_stems())
         self._hint = re.compile(r'(?<!\w)(?:' + '|'.join(stems) + ')', re.IGNORECASE)
         self._triggers = frozenset(lexicon.triggers())

@@ -89,25 +89,27 @@ class Syntax:
     them), at a third of the time of slovnet's padded batches.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, words_vocab=None) -> None:
+        """`words_vocab`: the navec word vocabulary another natasha model of this process has loaded (the
+        NER's), shared instead of read twice more (some 45 MB each)."""
         try:
             import numpy as np
-            from natasha import NewsMorphTagger, NewsSyntaxParser
+            from natasha.data import NEWS_MORPH, NEWS_SYNTAX
             from slovnet.conll import parse_conll_tag
+            from slovnet.const import REL, TAG
+            from slovnet.exec.model import Morph
+            from slovnet.exec.model import Syntax as SyntaxModel
             from slovnet.shape import word_shape
 
-            embedding = news_embedding()
-            self.parser = NewsSyntaxParser(embedding)
-            self.tagger = NewsMorphTagger(embedding)
+            syntax, words, shapes, self._rels = _load(NEWS_SYNTAX, SyntaxModel, REL, words_vocab)
+            morph, _, morph_shapes, self._tags = _load(NEWS_MORPH, Morph, TAG, words)
         except (ImportError, OSError) as error:
             raise MissingModelError(
                 "natasha's syntax and morphology models (slovnet, shipped in the natasha package) cannot be "
                 f'loaded: install natasha (pip install natasha). Cause: {error}') from error
         self._np, self._tag_of = np, parse_conll_tag
-        self._syntax = _Network(self.parser, word_shape, np)
-        self._morph = _Network(self.tagger, word_shape, np)
-        self._rels = self.parser.infer.decoder.rels_vocab
-        self._tags = self.tagger.infer.decoder.tags_vocab
+        self._syntax = _Network(syntax, words, shapes, word_shape, np)
+        self._morph = _Network(morph, words, morph_shapes, word_shape, np)
         self._tag_cache: dict[int, tuple[str, dict]] = {}
 
     def parse(self, sentences: Sequence[list[Token]]) -> list[Parse]:
@@ -155,13 +157,31 @@ class Syntax:
         return found
 
 
+def _load(path: str, model_class, labels: str, words=None):
+    """A slovnet model pack as slovnet's `API.load` reads it, with natasha's embeddings injected, and
+    (network, words vocabulary, shapes vocabulary, labels vocabulary); `words`, where given and of the
+    embeddings' size, is used instead of the pack's own copy."""
+    from slovnet.const import SHAPE, WORD
+    from slovnet.exec.pack import Pack
+
+    embedding = news_embedding()
+    with Pack(path) as pack:
+        meta = pack.load_meta()
+        meta.check_protocol()
+        model = pack.load_model(model_class)
+        arrays = dict(pack.load_arrays(model.weights))
+        if words is None or len(words.items) != len(embedding.pq.indexes):
+            words = pack.load_vocab(WORD)
+        shapes, names = pack.load_vocab(SHAPE), pack.load_vocab(labels)
+    return model.inject_arrays(arrays).inject_navec(embedding), words, shapes, names
+
+
 class _Network:
     """One slovnet network's embedding and convolutional encoder, over several sentences at once."""
 
-    def __init__(self, api, word_shape, np) -> None:
-        infer = api.infer
-        self.model = infer.model
-        self._words, self._shapes, self._word_shape = infer.encoder.words_vocab, infer.encoder.shapes_vocab, word_shape
+    def __init__(self, model, words, shapes, word_shape, np) -> None:
+        self.model = model
+        self._words, self._shapes, self._word_shape = words, shapes, word_shape
         self._np = np
         self._ids: dict[str, tuple[int, int]] = {}
 

@@ -17,8 +17,12 @@ def syntax(extractor):
 
 
 def test_slovnet_parses_and_tags_exactly(syntax):
+    """natasha's own NewsSyntaxParser and NewsMorphTagger, in slovnet's padded batches, give the same."""
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsSyntaxParser
     from razdel import sentenize
 
+    embedding = NewsEmbedding()
+    parser, tagger = NewsSyntaxParser(embedding), NewsMorphTagger(embedding)
     texts = [p.read_text(encoding='utf-8') for p in sorted(SEEDS.glob('*.txt'))]
     weapons = EVAL / 'weapons-dev.jsonl'
     if weapons.is_file():
@@ -28,7 +32,7 @@ def test_slovnet_parses_and_tags_exactly(syntax):
         sentences = [tokens for s in sentenize(text) if (tokens := tokenize(s.text))]
         parses = syntax.parse(sentences)
         words = [[t.text for t in tokens] for tokens in sentences]
-        trees, tags = list(syntax.parser.map(words)), list(syntax.tagger.map(words))
+        trees, tags = list(parser.map(words)), list(tagger.map(words))
         for parse, tree, tag in zip(parses, trees, tags):
             assert parse.rels == [t.rel for t in tree.tokens]
             assert parse.heads == _without_cycles([int(t.head_id) - 1 for t in tree.tokens])
@@ -44,6 +48,10 @@ def test_slovnet_parses_and_tags_exactly(syntax):
 ])
 def test_without_cycles(heads, repaired):
     assert _without_cycles(heads) == repaired
+
+
+def test_the_vocabulary_is_the_ners(extractor, syntax):
+    assert syntax._syntax._words is syntax._morph._words is extractor.ner.words_vocab
 
 
 def test_empty_and_single_word(syntax):
