@@ -15,6 +15,7 @@ from bisect import bisect_right
 from ..doc import Doc, Mention, Token, Transfer
 from ..nlp.segment import tokenize
 from . import lexicon
+from .context import DocumentIndex
 from .events import collect_sides, item_adjectives, link, trigger_at
 from .items import Item, category_items, compound_lemmas, is_determiner, weapon_items
 from .merge import Statement, merge
@@ -23,6 +24,7 @@ from .sides import Sentence, Side, marking, mentions_over, person_states
 from .status import status
 from .syntax import Syntax
 
+BATCH_TOKENS = 2000  # tokens parsed at once (one sequence: about 10 MB of arrays per model)
 ANTECEDENT_SENTENCES = 3  # `такие ракеты` looks this many sentences back for the system named
 ANAPHORS = frozenset({'страна', 'государство', 'он', 'она', 'они'})  # words that may stand for a country
 HISTORICAL = frozenset({'SU', 'YU', 'CS', 'DD'})  # `советские танки` tells where they were made, not who gives them
@@ -46,34 +48,29 @@ class FindTransfers:
     def __call__(self, doc: Doc) -> list[Transfer]:
         if not doc.mentions or not any(m.type == 'country' for m in doc.mentions):
             return []
-        chosen = self._sentences(doc)
+        index = DocumentIndex(doc)
+        chosen = self._sentences(doc, index)
         if not chosen:
             return []
-        parses = self.syntax.parse([tokens for _, _, tokens in chosen])
         states = person_states(doc.text, doc.mentions)
-        codes = frozenset(m.code for m in doc.mentions if m.type == 'country' and m.code)
-        by_sentence: dict[int, list[Mention]] = {}
-        for mention in doc.mentions:
-            by_sentence.setdefault(mention.sentence, []).append(mention)
-        weapons = [m for m in doc.mentions if m.type == 'weapon']
         statements: list[Statement] = []
-        for (number, span, _), parse in zip(chosen, parses):
-            sentence = Sentence(parse, mentions_over(parse, by_sentence.get(number, ())), states, codes, number, span)
-            earlier = [m for m in weapons if number - ANTECEDENT_SENTENCES <= m.sentence < number
-                       or m.sentence == number and m.end <= span.start]
-            items = weapon_items(sentence) + category_items(sentence, earlier)
-            links = [link(parse, item.token) for item in items]
-            _share_origins(sentence, items, links)
-            for item, found in zip(items, links):
-                statements.extend(_statements(doc, sentence, item, found))
+        for batch in _batches(chosen):
+            for (number, span, _), parse in zip(batch, self.syntax.parse([tokens for _, _, tokens in batch])):
+                sentence = Sentence(parse, mentions_over(parse, index.mentions_of(number)), states, index.codes,
+                                    number, span)
+                earlier = index.weapons_before(number, span.start, ANTECEDENT_SENTENCES)
+                items = weapon_items(sentence) + category_items(sentence, earlier)
+                links = [link(parse, item.token) for item in items]
+                _share_origins(sentence, items, links)
+                for item, found in zip(items, links):
+                    statements.extend(_statements(index, sentence, item, found))
         doc_id = doc.mentions[0].doc_id
         return [_with_id(t, doc_id) for t in merge(statements)]
 
-    def _sentences(self, doc: Doc) -> list[tuple[int, Token, list[Token]]]:
+    def _sentences(self, doc: Doc, index: DocumentIndex) -> list[tuple[int, Token, list[Token]]]:
         """(sentence index, line, tokens) of the lines of sentences worth parsing, in order: a sentence is
         read line by line, since razdel joins a headline without a full stop to the line after it."""
-        weapons = [m for m in doc.mentions if m.type == 'weapon']
-        wanted = {m.sentence for m in weapons}
+        wanted = {m.sentence for m in index.weapons}
         starts = [s.start for s in doc.sentences]
         for hit in self._hint.finditer(doc.text):
             wanted.add(max(bisect_right(starts, hit.start()) - 1, 0))
@@ -82,7 +79,7 @@ class FindTransfers:
             if not 0 <= number < len(doc.sentences):
                 continue
             sentence = doc.sentences[number]
-            mentions = [m for m in doc.mentions if m.sentence == number]
+            mentions = index.mentions_of(number)
             for line in _lines(doc.text, sentence):
                 inside = [m for m in mentions if line.start <= m.start < line.end]
                 tokens = [Token(t.start + line.start, t.end + line.start, t.text) for t in tokenize(line.text)]
@@ -105,6 +102,21 @@ class FindTransfers:
             return True  # `поставка … 24 таких машин`: the system named before
         return any(not c.needs or c.needs in every for w in words for noun in w & self._categories.keys()
                    for c in self._categories[noun])
+
+
+def _batches(chosen: list, tokens: int = BATCH_TOKENS) -> list[list]:
+    """The chosen lines in runs of about `tokens` tokens: one parse each, so that a huge document's
+    arrays stay small."""
+    out, batch, size = [], [], 0
+    for line in chosen:
+        batch.append(line)
+        size += len(line[2])
+        if size >= tokens:
+            out.append(batch)
+            batch, size = [], 0
+    if batch:
+        out.append(batch)
+    return out
 
 
 def _lines(text: str, sentence: Token) -> list[Token]:
@@ -151,7 +163,7 @@ def _share_origins(sentence: Sentence, items: list[Item], links: list) -> None:
             item.origin = next(iter(origins[found.trigger]))
 
 
-def _statements(doc: Doc, sentence: Sentence, item: Item, found) -> list[Statement]:
+def _statements(index: DocumentIndex, sentence: Sentence, item: Item, found) -> list[Statement]:
     """The item's statements in this sentence (one per pair of sides), or none."""
     parse = sentence.parse
     if found is None or (item.category and _gives_or_takes(parse, found, item.token)) or parse.negated(item.token):
@@ -160,7 +172,7 @@ def _statements(doc: Doc, sentence: Sentence, item: Item, found) -> list[Stateme
     if stated is None:
         return []
     collect_sides(sentence, found)
-    pairs, empty, parties = _resolve(doc, sentence, found.sides, item_adjectives(sentence, found.group), item,
+    pairs, empty, parties = _resolve(index, sentence, found.sides, item_adjectives(sentence, found.group), item,
                                      stated)
     evidence = sentence.span
     trigger = parse.tokens[found.trigger].text
@@ -179,20 +191,23 @@ def _gives_or_takes(parse, found, token: int) -> bool:
     return trigger is not None and trigger.kind not in ('arrive', 'supply', 'purchase', 'deal')
 
 
-def _resolve(doc: Doc, sentence: Sentence, found: dict[str, list[tuple[int, int, Side]]], adjectives: list[Side],
-             item: Item, stated: str) -> tuple[list[tuple[str, str]], list[str], tuple[str, ...]]:
+Pairs = list[tuple[str, str]]
+
+
+def _resolve(index: DocumentIndex, sentence: Sentence, found: dict[str, list[tuple[int, int, Side]]],
+             adjectives: list[Side], item: Item, stated: str) -> tuple[Pairs, list[str], tuple[str, ...]]:
     """The (supplier, recipient) pairs from the syntax, the item's country adjectives and its origin,
     the sides the text names as no country (a collective), and the parties of a deal whose roles
     nothing in the sentence tells (`КНР и Иран намерены заключить сделку` for a system of unknown
     origin: the document's other statements may); no pair where the text names neither side. Joined
     arguments give a row each (`запросы Китаю и Ирану`)."""
     origin = item.origin if stated != 'in_service' else ''  # forces holding a system are no sign it is theirs
-    suppliers = _nearest(doc, sentence, found.get('supplier', []), origin=origin)
-    recipients = _nearest(doc, sentence, found.get('recipient', []), exclude=suppliers, origin=origin)
+    suppliers = _nearest(index, sentence, found.get('supplier', []), origin=origin)
+    recipients = _nearest(index, sentence, found.get('recipient', []), exclude=suppliers, origin=origin)
     origin = item.origin
     guessed: list[str] = []
     for _, _, party in sorted(found.get('party', []), key=lambda p: p[:2]):
-        code = _code(doc, sentence, party, origin=origin)
+        code = _code(index, sentence, party, origin=origin)
         if party.how in ('agent', 'forces') and not recipients and code:
             recipients = [code]  # `Минобороны России … подписали контракт`: the ministry buys
         elif not suppliers and code and code in (origin, _origin(origin, sentence), *(a.code for a in adjectives)):
@@ -221,7 +236,7 @@ def _resolve(doc: Doc, sentence: Sentence, found: dict[str, list[tuple[int, int,
     return [(s or '', r or '') for s in suppliers for r in recipients if s or r], empty, parties
 
 
-def _nearest(doc: Doc, sentence: Sentence, sides: list[tuple[int, int, Side]],
+def _nearest(index: DocumentIndex, sentence: Sentence, sides: list[tuple[int, int, Side]],
              exclude: list[str] | tuple = (), origin: str = '') -> list[str]:
     """The codes of the nearest argument ('' for a collective), several for joined ones (`Китаю и
     Ирану`); an anaphor (`страна`) is read as the country named last before it, other than `exclude`."""
@@ -231,7 +246,7 @@ def _nearest(doc: Doc, sentence: Sentence, sides: list[tuple[int, int, Side]],
         for d, a, side in ordered:
             if (d, a) != (distance, argument):
                 continue
-            code = _code(doc, sentence, side, exclude if side.how == 'anaphora' else (), origin)
+            code = _code(index, sentence, side, exclude if side.how == 'anaphora' else (), origin)
             if code is not None and code not in codes:
                 codes.append(code)
         if codes:
@@ -239,60 +254,19 @@ def _nearest(doc: Doc, sentence: Sentence, sides: list[tuple[int, int, Side]],
     return []
 
 
-def _code(doc: Doc, sentence: Sentence, side: Side, exclude=(), origin: str = '') -> str | None:
+def _code(index: DocumentIndex, sentence: Sentence, side: Side, exclude=(), origin: str = '') -> str | None:
     if side.how == 'forces':  # `ВКС`: as named elsewhere; armed forces else those of the document's country
-        found = _forces_country(doc, sentence.parse.tokens[side.token].text)
+        found = index.forces_country(sentence.parse.tokens[side.token].text)
         if found or not origin or not sentence.parse.lemmas[side.token] & lexicon.armed_forces():
             return found
-        return _main_country(doc)
+        return index.main_country
     if side.how not in ('anaphora', 'pronoun'):
         return side.code
     start = sentence.parse.tokens[side.token].start
-    before = [m for m in doc.mentions if m.type == 'country' and m.code and m.end <= start
-              and m.sentence >= sentence.number - (0 if side.how == 'pronoun' else 2) and m.code not in exclude]
-    if before or side.how == 'anaphora':
-        return before[-1].code if before else None
-    return _first_state(doc, sentence, sentence.number - 1)  # `Пентагон объявил … В частности, он направит`
-
-
-def _first_state(doc: Doc, sentence: Sentence, number: int) -> str | None:
-    """The state named first in sentence `number` (a country, a person standing for one, an institution):
-    what a pronoun opening the next sentence most often stands for."""
-    if number < 0:
-        return None
-    found = [(m.start, m.code) for m in doc.mentions if m.sentence == number and m.type == 'country' and m.code]
-    found += [(m.start, sentence.person_states[m.entity]) for m in doc.mentions
-              if m.sentence == number and m.type == 'person' and m.entity in sentence.person_states]
-    line = doc.sentences[number]
-    for token in tokenize(line.text):
-        code = next((lexicon.state_bodies()[w] for w in compound_lemmas(token.text) if w in lexicon.state_bodies()), '')
-        if code in sentence.doc_codes:
-            found.append((line.start + token.start, code))
-    return min(found)[1] if found else None
-
-
-def _main_country(doc: Doc) -> str | None:
-    """The country the document names most (first named among equals): whose forces `армия`,
-    `вооруженные силы` are when the text says no more."""
-    counts: dict[str, int] = {}
-    for m in doc.mentions:
-        if m.type == 'country' and m.code:
-            counts[m.code] = counts.get(m.code, 0) + 1
-    return max(counts, key=lambda code: counts[code]) if counts else None
-
-
-def _forces_country(doc: Doc, word: str) -> str | None:
-    """The country a body's name (`ВКС`, `армия`) goes with where the document names one with it
-    (`ВКС России` … `на вооружение ВКС`): the one most often right after it, or None."""
-    stem = word[:max(3, len(word) - 2)] if len(word) > 4 else word
-    votes: dict[str, int] = {}
-    countries = [m for m in doc.mentions if m.type == 'country' and m.code and m.kind != 'adjective']
-    for hit in re.finditer(r'(?<!\w)' + re.escape(stem), doc.text, re.IGNORECASE):
-        end = doc.text.find(' ', hit.end())
-        for country in countries:
-            if 0 <= country.start - end <= 2:
-                votes[country.code] = votes.get(country.code, 0) + 1
-    return max(votes, key=lambda code: (votes[code], code)) if votes else None
+    before = index.country_before(start, sentence.number - (0 if side.how == 'pronoun' else 2), exclude)
+    if before is not None or side.how == 'anaphora':
+        return before
+    return index.first_state(sentence.number - 1, sentence.person_states)  # `Пентагон объявил … он направит`
 
 
 def _origin(origin: str, sentence: Sentence) -> str:

@@ -48,21 +48,27 @@ def name_key(name: str) -> str:
 
 
 def merge(statements: list[Statement]) -> list[Transfer]:
-    """The document's rows, in the order of their evidence."""
+    """The document's rows, in the order of their evidence. Every step indexes the statements, so a
+    document of many thousand statements merges in time proportional to them."""
     _orient_parties(statements)
     _share_sides(statements)
     _fill_from_document(statements)
     _join_variants(statements)
-    kept = [s for s in statements if not _redundant(s, statements)]
+    redundant = _redundancy(statements)
     groups: dict[tuple[str, str, str], list[Statement]] = {}
-    for s in kept:
-        groups.setdefault((s.transfer.supplier, s.transfer.recipient, s.thing), []).append(s)
+    for s in statements:
+        if not redundant(s):
+            groups.setdefault((s.transfer.supplier, s.transfer.recipient, s.thing), []).append(s)
+    full: dict[str, list[tuple[str, str, str]]] = {}
+    for key in groups:
+        if key[0] and key[1]:
+            full.setdefault(key[2], []).append(key)
     for key in sorted(groups, key=lambda k: (bool(k[0]) and bool(k[1]), k)):
         supplier, recipient, thing = key
         if supplier and recipient or key not in groups:
             continue
-        fuller = [k for k in groups if k[2] == thing and k != key and k[0] and k[1]
-                  and (not supplier or k[0] == supplier) and (not recipient or k[1] == recipient)]
+        fuller = [k for k in full.get(thing, ()) if (not supplier or k[0] == supplier)
+                  and (not recipient or k[1] == recipient)]
         if len(fuller) == 1:
             groups[fuller[0]].extend(groups.pop(key))
     rows = [_row(key, group) for key, group in groups.items()]
@@ -72,11 +78,12 @@ def merge(statements: list[Statement]) -> list[Transfer]:
 def _orient_parties(statements: list[Statement]) -> None:
     """The parties of a deal take the roles another statement of the same thing gives one of them
     (`КНР и Иран намерены заключить сделку` … `закупке у Пекина`: CN supplies)."""
+    known: dict[str, set[str]] = {}
+    for o in statements:
+        if not o.parties and o.transfer.supplier:
+            known.setdefault(o.thing, set()).add(o.transfer.supplier)
     for s in statements:
-        if not s.parties:
-            continue
-        known = {o.transfer.supplier for o in statements if o is not s and not o.parties and o.thing == s.thing}
-        supplier = next((p for p in s.parties if p in known), None)
+        supplier = next((p for p in s.parties if p in known.get(s.thing, ())), None)
         if supplier is not None:
             others = [p for p in s.parties if p != supplier]
             s.transfer = replace(s.transfer, supplier=supplier, recipient=others[0] if others else '')
@@ -100,59 +107,79 @@ def _share_sides(statements: list[Statement]) -> None:
 
 def _fill_from_document(statements: list[Statement]) -> None:
     """A side left empty takes the value every other row with the same other side has."""
-    for s in statements:
-        t = s.transfer
-        for side, other in (('supplier', 'recipient'), ('recipient', 'supplier')):
+    for side, other in (('supplier', 'recipient'), ('recipient', 'supplier')):
+        values: dict[str, set[str]] = {}  # the other side's value -> the values this side has with it
+        for o in statements:
+            if getattr(o.transfer, side) and getattr(o.transfer, other):
+                values.setdefault(getattr(o.transfer, other), set()).add(getattr(o.transfer, side))
+        for s in statements:
+            t = s.transfer
             if getattr(t, side) or not getattr(t, other) or side in s.named_empty:
                 continue
-            values = {getattr(o.transfer, side) for o in statements
-                      if o is not s and getattr(o.transfer, other) == getattr(t, other) and getattr(o.transfer, side)}
-            values.discard(getattr(t, other))
-            if len(values) == 1:
-                setattr(t, side, values.pop())
+            found = values.get(getattr(t, other), set()) - {getattr(t, other)}
+            if len(found) == 1:
+                setattr(t, side, next(iter(found)))
 
 
 def _join_variants(statements: list[Statement]) -> None:
     """Rows of one pair of sides whose names are one system (`F-15` in `F-15IA`, `К2` and `K2`) take
-    the more specific name and its mention."""
-    named = [s for s in statements if s.transfer.weapon]
+    the more specific name and its mention, then the spelling the document gives first."""
+    named = sorted((s for s in statements if s.transfer.weapon),
+                   key=lambda s: (s.transfer.start, s.transfer.mention_start))
+    first: dict[tuple[str, str, str], Transfer] = {}
     for s in named:
+        first.setdefault((s.transfer.supplier, s.transfer.recipient, s.thing), s.transfer)
+    by_sides: dict[tuple[str, str], list[str]] = {}
+    for supplier, recipient, thing in first:
+        by_sides.setdefault((supplier, recipient), []).append(thing)
+    for s in named:
+        sides = (s.transfer.supplier, s.transfer.recipient)
         key = s.thing
-        for o in named:
-            other = o.thing
-            if o is s or len(other) <= len(key) or not other.startswith(key) or (
-                    s.transfer.supplier, s.transfer.recipient) != (o.transfer.supplier, o.transfer.recipient):
-                continue
-            if key[-1:].isdigit() and other[len(key):len(key) + 1].isdigit():
-                continue  # `F-1` is no `F-15`
-            s.transfer = replace(s.transfer, weapon=o.transfer.weapon, mention_start=o.transfer.mention_start,
-                                 mention_end=o.transfer.mention_end)
-            key = s.thing
+        longer = [o for o in by_sides[sides] if len(o) > len(key) and o.startswith(key)
+                  and not (key[-1:].isdigit() and o[len(key):len(key) + 1].isdigit())]  # `F-1` is no `F-15`
+        if longer:
+            target = first[(*sides, max(longer, key=len))]
+            s.transfer = replace(s.transfer, weapon=target.weapon, mention_start=target.mention_start,
+                                 mention_end=target.mention_end)
+    spelling: dict[str, str] = {}
     for s in named:
-        same = [o for o in named if o.thing == s.thing]
-        spelling = min(same, key=lambda o: (o.transfer.start, o.transfer.mention_start)).transfer.weapon
-        s.transfer = replace(s.transfer, weapon=spelling)
+        spelling.setdefault(s.thing, s.transfer.weapon)
+    for s in named:
+        s.transfer = replace(s.transfer, weapon=spelling[s.thing])
 
 
-def _compatible(a: Transfer, b: Transfer) -> bool:
-    return all(x == y or not x or not y for x, y in ((a.supplier, b.supplier), (a.recipient, b.recipient)))
+def _compatible(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return all(x == y or not x or not y for x, y in zip(a, b))
 
 
-def _redundant(s: Statement, statements: list[Statement]) -> bool:
-    t = s.transfer
-    if t.weapon:
-        return False
-    if not (t.supplier and t.recipient):
-        return True
-    others = [o for o in statements if o.thing != s.thing]
-    same_sentence = [o for o in others if o.transfer.start == t.start]
-    if s.umbrella:
-        return bool(same_sentence) or any(not o.umbrella and _compatible(t, o.transfer) for o in others)
-    if any(o.transfer.weapon and o.weapon_class in s.covers for o in same_sentence):
-        return True
-    return any(o.transfer.weapon and o.weapon_class in s.covers and o.transfer.status == t.status
-               and _compatible(t, o.transfer) and (t.quantity is None or o.transfer.quantity in (None, t.quantity))
-               for o in others)
+def _redundancy(statements: list[Statement]):
+    """Which category statements go (see the module's docstring), from the document's statements
+    indexed once: by sentence, and the distinct facts of named and non-umbrella rows."""
+    by_start: dict[int, list[Statement]] = {}
+    for o in statements:
+        by_start.setdefault(o.transfer.start, []).append(o)
+    named = {(o.weapon_class, o.transfer.status, (o.transfer.supplier, o.transfer.recipient), o.transfer.quantity)
+             for o in statements if o.transfer.weapon}
+    plain_sides = {(o.thing, (o.transfer.supplier, o.transfer.recipient)) for o in statements if not o.umbrella}
+
+    def redundant(s: Statement) -> bool:
+        t = s.transfer
+        if t.weapon:
+            return False
+        if not (t.supplier and t.recipient):
+            return True
+        sides = (t.supplier, t.recipient)
+        same_sentence = [o for o in by_start[t.start] if o.thing != s.thing]
+        if s.umbrella:
+            return bool(same_sentence) or any(thing != s.thing and _compatible(sides, other)
+                                              for thing, other in plain_sides)
+        if any(o.transfer.weapon and o.weapon_class in s.covers for o in same_sentence):
+            return True
+        return any(weapon_class in s.covers and status == t.status and _compatible(sides, other)
+                   and (t.quantity is None or quantity in (None, t.quantity))
+                   for weapon_class, status, other, quantity in named)
+
+    return redundant
 
 
 def _row(key: tuple[str, str, str], group: list[Statement]) -> Transfer:

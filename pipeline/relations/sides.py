@@ -8,6 +8,7 @@ is a side the text names but that is no country.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -145,22 +146,23 @@ def person_states(text: str, mentions: list[Mention]) -> dict[str, str]:
     Владимира Путина`, `министра обороны Нидерландов Кайсы Оллонгрен`), in any mention of them."""
     votes: dict[str, dict[str, int]] = {}
     roles = lexicon.leader_roles()
-    countries = [m for m in mentions if m.type == 'country' and m.code]
+    countries = sorted((m for m in mentions if m.type == 'country' and m.code), key=lambda m: m.end)
+    ends = [m.end for m in countries]
     for person in (m for m in mentions if m.type == 'person'):
-        for country in reversed(countries):
-            if country.end > person.start:
-                continue
-            if person.start - country.end > 40 or country.sentence != person.sentence:
-                break
-            before = text[max(0, country.start - 40):country.start]
-            between = text[country.end:person.start]
-            if any(c in between for c in ',.;:()«»"!?—'):
-                continue
-            words = [fold(w) for w in (before.split()[-2:] + between.split())]
-            if any(_is_role(w, roles) for w in words):
-                votes.setdefault(person.entity, {}).setdefault(country.code, 0)
-                votes[person.entity][country.code] += 1
-            break
+        i = bisect_right(ends, person.start)
+        if not i:
+            continue
+        country = countries[i - 1]  # the nearest country named before the person
+        if person.start - country.end > 40 or country.sentence != person.sentence:
+            continue
+        before = text[max(0, country.start - 40):country.start]
+        between = text[country.end:person.start]
+        if any(c in between for c in ',.;:()«»"!?—'):
+            continue
+        words = [fold(w) for w in (before.split()[-2:] + between.split())]
+        if any(_is_role(w, roles) for w in words):
+            votes.setdefault(person.entity, {}).setdefault(country.code, 0)
+            votes[person.entity][country.code] += 1
     return {person: max(codes.items(), key=lambda item: (item[1], item[0]))[0] for person, codes in votes.items()}
 
 
