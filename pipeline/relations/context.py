@@ -21,7 +21,8 @@ class DocumentIndex:
             self.by_sentence.setdefault(mention.sentence, []).append(mention)
         countries = [m for m in doc.mentions if m.type == 'country' and m.code]
         self.codes = frozenset(m.code for m in countries)
-        self._countries = sorted(countries, key=lambda m: m.end)
+        # an anaphor's antecedent is a country named, not an adjective (`российского оружия … она`)
+        self._countries = sorted((m for m in countries if m.kind != 'adjective'), key=lambda m: m.end)
         self._country_ends = [m.end for m in self._countries]
         self._named = sorted((m for m in countries if m.kind != 'adjective'), key=lambda m: m.start)
         self._named_starts = [m.start for m in self._named]
@@ -42,8 +43,8 @@ class DocumentIndex:
         return [m for m in self.weapons[low:high] if m.sentence < number or m.end <= start]
 
     def country_before(self, start: int, first_sentence: int, exclude=()) -> str | None:
-        """The code of the last country mention that ends before `start`, in sentence `first_sentence`
-        or later, other than `exclude`."""
+        """The code of the last country named (no adjective) that ends before `start`, in sentence
+        `first_sentence` or later, other than `exclude`."""
         i = bisect_right(self._country_ends, start)
         while i > 0:
             i -= 1
