@@ -38,6 +38,7 @@ TARGET_PEAK_MB = 500        # peak RSS per process
 TARGET_SPEEDUP = 1.7        # --workers 2 wall time ≥ 1.7× faster than --workers 1
 TARGET_GROWTH = 0.10        # 10× the documents raises peak RSS by less than 10 %
 MEMORY_FACTOR = 10
+TRANSFERS = True  # the arms-transfer stage; `--no-transfers` measures the pipeline without it
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -98,7 +99,7 @@ def child_pipeline(corpus: str) -> dict:
     started = time.perf_counter()
     from pipeline.extract import Extractor
 
-    ex = Extractor()
+    ex = Extractor(transfers=TRANSFERS)
     load = time.perf_counter() - started
     mentions, first = 0, None
     started = time.perf_counter()
@@ -119,11 +120,11 @@ def child_batch(corpus: str, out: str, chunk_size: int) -> dict:
 
     # run() builds the process's extractor lazily, inside the first chunk; build it first so the load is reported
     # apart (shared_extractor is the cached builder run() uses)
-    shared_extractor()
+    shared_extractor(TRANSFERS)
     load = time.perf_counter() - started
     Options, run = batch.Options, batch.run
     started = time.perf_counter()
-    summary = run([corpus], out, Options(workers=1, chunk_size=chunk_size, quiet=True))
+    summary = run([corpus], out, Options(workers=1, chunk_size=chunk_size, quiet=True, transfers=TRANSFERS))
     seconds = time.perf_counter() - started
     return {'kind': 'batch', 'documents': summary.documents, 'failed': summary.failed, 'load_seconds': load,
             'load_excluded': True,
@@ -145,7 +146,7 @@ def child_workers(corpus: str, out: str, workers: int, chunk_size: int) -> dict:
     from pipeline.batch import run
 
     started = time.perf_counter()
-    summary = run([corpus], out, Options(workers=workers, chunk_size=chunk_size, quiet=True))
+    summary = run([corpus], out, Options(workers=workers, chunk_size=chunk_size, quiet=True, transfers=TRANSFERS))
     seconds = time.perf_counter() - started
     children = _maxrss_bytes(resource.RUSAGE_CHILDREN)
     processes = [{'role': 'worker', 'peak_rss_bytes': children}] if workers > 1 and children else []
@@ -165,7 +166,7 @@ def child_pool(workers: int) -> dict:
     started = time.perf_counter()
     from pipeline.extract import Extractor
 
-    Extractor()
+    Extractor(transfers=TRANSFERS)
     context = multiprocessing.get_context('spawn' if sys.platform == 'darwin' else 'fork')
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         list(pool.map(abs, range(workers)))
@@ -180,7 +181,10 @@ def run_child(argv: list[str]) -> int:
     parser.add_argument('--out')
     parser.add_argument('--workers', type=int, default=1)
     parser.add_argument('--chunk-size', type=int, default=32)
+    parser.add_argument('--no-transfers', dest='transfers', action='store_false')
     args = parser.parse_args(argv)
+    global TRANSFERS
+    TRANSFERS = args.transfers
     if args.child == 'natasha':
         result = child_natasha(args.corpus)
     elif args.child == 'pipeline':
@@ -215,6 +219,8 @@ class Runner:
         self.done += 1
         print(f'[{self.done}/{self.total}] {label} ... ', end='', file=sys.stderr, flush=True)
         command = [sys.executable, str(Path(__file__).resolve()), '--child', kind]
+        if not TRANSFERS:
+            command.append('--no-transfers')
         if corpus is not None:
             command += ['--corpus', str(corpus)]
         for key, value in extra.items():
@@ -261,7 +267,7 @@ def measure(args) -> dict:
     steps = 3 * args.repeats + (0 if args.skip_workers else 2 * args.repeats + 1) + (0 if args.skip_memory else 1)
     run = Runner(steps)
     results: dict = {'corpus': str(source), 'limit': args.limit, 'repeats': args.repeats, 'chunk_size': args.chunk_size,
-                     'python': sys.version.split()[0], 'cpu_count': os.cpu_count(),
+                     'python': sys.version.split()[0], 'cpu_count': os.cpu_count(), 'transfers': TRANSFERS,
                      'load_average_before': os.getloadavg(), 'started': time.strftime('%Y-%m-%d %H:%M:%S')}
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix='bench-') as tmp:
@@ -376,7 +382,8 @@ def report(results: dict) -> str:
     lines = [f'corpus: {results["corpus"]} ({results["documents"]} documents'
              + (f', --limit {results["limit"]}' if results['limit'] else '') + f'), repeats: {results["repeats"]}, '
              f'cores: {results["cpu_count"]}, load average before/after: '
-             f'{results["load_average_before"][0]:.2f}/{results["load_average_after"][0]:.2f}',
+             f'{results["load_average_before"][0]:.2f}/{results["load_average_after"][0]:.2f}, '
+             f'transfer stage: {"on" if results.get("transfers", True) else "off (--no-transfers)"}',
              '', 'Throughput, one process (model loading excluded; median of repeats):',
              f'  {"":28} {"docs/s":>8} {"load s":>7} {"1st doc s":>9} {"peak RSS":>9}',
              f'  {"bare natasha":28} {s["natasha_docs_per_second"]:8.2f} {s["natasha_load_seconds"]:7.2f} '
@@ -427,7 +434,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument('--skip-workers', action='store_true', help='skip the --workers 1 vs 2 runs')
     parser.add_argument('--skip-memory', action='store_true', help=f'skip the {MEMORY_FACTOR}× corpus memory run')
     parser.add_argument('--json', action='store_true', help='print the results as JSON instead of the table')
+    parser.add_argument('--no-transfers', dest='transfers', action='store_false',
+                        help='measure the pipeline without its arms-transfer stage (Extractor(transfers=False))')
     args = parser.parse_args(argv)
+    global TRANSFERS
+    TRANSFERS = args.transfers
     if args.repeats < 1 or (args.limit is not None and args.limit < 1):
         parser.error('--repeats and --limit must be at least 1')
     results = measure(args)

@@ -16,8 +16,9 @@ INPUT is a .txt file, a folder of them (searched recursively; doc_id = the file'
 under the folder without .txt), a glob pattern, a .jsonl / .csv / .parquet file with an id
 and a text column, or - for JSONL on standard input. With no INPUT, reads seeds/ and writes outputs/.
 
-Tables written into DIR: documents, mentions, entities, errors; the corpus tables summary,
-cooccurrence, cooccurrence_corpus (CSV); with --report, report.html (see README.md).
+Tables written into DIR: documents, mentions, entities, transfers (arms transfers: who supplies
+which weapons to whom, with status, quantity and the sentence), errors; the corpus tables summary,
+cooccurrence, cooccurrence_corpus, transfers_corpus (CSV); with --report, report.html (see README.md).
 Exit status: 0 when every document succeeded, 1 when some failed (the rest are written, the
 failures are listed in errors.csv), 2 for usage errors."""
 
@@ -56,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument('--no-summary', dest='corpus', action='store_false',
                          help='skip the corpus tables summary.csv, cooccurrence.csv, cooccurrence_corpus.csv '
                               '(they stream the mentions table; the report reads it into memory)')
+    extract.add_argument('--no-transfers', dest='transfers', action='store_false',
+                         help='skip the arms-transfer stage (its syntax parsing): transfers.csv and '
+                              'transfers_corpus.csv are written empty; the other tables are the same')
     extract.add_argument('-q', '--quiet', action='store_true', help='no progress and no summary')
     return parser
 
@@ -86,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     options = Options(workers=args.workers, chunk_size=args.chunk_size, fmt=args.fmt, bom=args.bom,
                       safe=args.safe, resume=args.resume, quiet=args.quiet, id_column=args.id_column,
                       text_column=args.text_column, engine=args.engine, scheduler=args.scheduler,
-                      corpus=args.corpus, report=(not args.inputs) if args.report is None else args.report)
+                      corpus=args.corpus, report=(not args.inputs) if args.report is None else args.report,
+                      transfers=args.transfers)
     try:
         summary = run(inputs, out, options)
     except InputError as error:

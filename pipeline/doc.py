@@ -80,6 +80,32 @@ class Mention:
 
 
 @dataclass(slots=True)
+class Transfer:
+    """One arms transfer a document states (../shared/eval/TRANSFERS.md): who supplies which weapon (or
+    category of weapon) to whom, how far it got, how many, and the sentence that says so.
+
+    `supplier` and `recipient` are ISO alpha-2 codes ('' where the text names none); `weapon` is the
+    canonical name of a weapon mention, or '' with `category` set; `start`/`end` is the evidence
+    sentence and `mention_start`/`mention_end` the weapon (or category) mention in it.
+    """
+
+    supplier: str
+    recipient: str
+    weapon: str
+    category: str
+    status: str  # delivered | ordered | requested | possible | refused | in_service
+    quantity: int | None
+    start: int
+    end: int
+    text: str
+    mention_start: int
+    mention_end: int
+    trigger: str = ''  # the word that states it (`поставить`, `просьба`, `на вооружении`)
+    sentence: int = -1
+    doc_id: str = ''
+
+
+@dataclass(slots=True)
 class Doc:
     """A text on its way through the extraction steps; a field is None until a step fills it.
 
@@ -100,6 +126,7 @@ class Doc:
     persons: list[Mention] | None = None  # from the NER's PER spans
     echoes: list[Mention] | None = None  # surnames of those persons where they recur untagged
     mentions: list[Mention] | None = None  # one per stretch of text, in text order
+    transfers: list[Transfer] | None = None  # arms transfers stated (relations/)
 
 
 F = TypeVar('F', bound=Callable)

@@ -2,6 +2,7 @@
 
     piece of the text ─► segment ─► NER ─► weapons ─► countries ─► persons ─► echoes ─► choose mentions
     whole document   ─► merge persons ─► decide persons ─► name relatives ─► link persons
+                     ─► transfers (unless switched off)
 
 A long text is cut into pieces (`pipeline.nlp.text.pieces`); the piece steps run on each piece, the
 document steps once on the whole document. Each step is a function of a `Doc` that declares what it
@@ -13,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .doc import Doc, Mention, Token
+from .doc import Doc, Mention, Token, Transfer
 from .entities.countries import find_countries, load_countries
 from .entities.overlaps import choose_mentions
 from .entities.persons.decide import decide_persons
@@ -25,17 +26,20 @@ from .entities.weapons import find_weapons, load_weapons
 from .nlp.ner import NER
 from .nlp.segment import segment
 from .nlp.text import blank, cyrillic_lookalikes, pieces
+from .relations import FindTransfers
 
 DOCUMENT_GIVEN = ('text', 'sentences', 'mentions')  # what the extractor carries over from the pieces
 
 
 @dataclass(slots=True)
 class Extraction:
-    """What one text yields: its mentions in text order, and the sizes counted on the way."""
+    """What one text yields: its mentions in text order, its arms transfers (`Transfer` rows, empty when
+    the extractor was built with `transfers=False`), and the sizes counted on the way."""
 
     mentions: list[Mention] = field(default_factory=list)
     sentences: int = 0
     tokens: int = 0
+    transfers: list[Transfer] = field(default_factory=list)
 
 
 class Extractor:
@@ -45,15 +49,19 @@ class Extractor:
 
         >>> ex = Extractor()
         >>> [m.entity for m in ex('Путин встретился с Мадуро в Москве.').mentions]  # doctest: +SKIP
+
+    `transfers=False` leaves out the arms-transfer stage (and its syntax models); the mentions are the
+    same either way.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, transfers: bool = True) -> None:
         self.ner = NER()
         load_countries()
         load_weapons()
         self.piece_steps = (segment, self.ner, find_weapons, find_countries, find_persons, echo_persons,
                             choose_mentions)
-        self.document_steps = (merge_persons, decide_persons, name_relatives, link_persons)
+        self.document_steps = (merge_persons, decide_persons, name_relatives, link_persons) + (
+            (FindTransfers(self.ner.words_vocab),) if transfers else ())
         check_order(self.piece_steps, ('text',))
         carried = {name for s in self.piece_steps for name in s.assigns if name.startswith('mentions.')}
         check_order(self.document_steps, (*DOCUMENT_GIVEN, *sorted(carried)))
@@ -76,7 +84,7 @@ class Extractor:
                              for m in piece.mentions]
             tokens += len(piece.tokens)
         run_steps(self.document_steps, doc)
-        return Extraction(doc.mentions, len(doc.sentences), tokens)
+        return Extraction(doc.mentions, len(doc.sentences), tokens, doc.transfers or [])
 
     def piece(self, text: str) -> Doc:
         """The piece steps on one text (at most PIECE_CHARS long): its `Doc` with every field filled,
@@ -109,12 +117,12 @@ def check_order(steps: Sequence, given: Iterable[str]) -> None:
         available.update(step.assigns)
 
 
-@lru_cache(maxsize=1)
-def shared_extractor() -> Extractor:
+@lru_cache(maxsize=2)
+def shared_extractor(transfers: bool = True) -> Extractor:
     """The extractor of this process, built on first use (once per worker process, Dask workers too)."""
-    return Extractor()
+    return Extractor(transfers)
 
 
 def extractor_loads() -> int:
-    """How many times this process has built its extractor (0 or 1)."""
+    """How many times this process has built an extractor (0 or 1 per setting of `transfers`)."""
     return shared_extractor.cache_info().misses

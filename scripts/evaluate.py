@@ -79,7 +79,7 @@ def rows(name: str, figures: dict) -> list[tuple[str, str, list[float | None]]]:
     transfers = figures.get('transfers')
     if transfers:
         out.append((name, 'transfers', [transfers['named']['f1'], transfers['named_relaxed']['f1'],
-                                        transfers['all']['f1'], transfers.get('status_acc')]))
+                                        transfers['all']['f1'], (transfers.get('status_acc') or {}).get('acc')]))
     return out
 
 

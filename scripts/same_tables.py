@@ -4,6 +4,8 @@
     python scripts/same_tables.py                      # against HEAD (uncommitted changes vs the last commit)
     python scripts/same_tables.py --base main~3        # against any revision
     python scripts/same_tables.py --sets seeds,nerel-train --keep /tmp/tables
+    python scripts/same_tables.py --base main --tables mentions,entities      # only these tables
+    python scripts/same_tables.py --flags=--no-transfers --tables mentions,entities  # a switch changes none
 
 For each input set (`seeds`, the project's sample input, or the stem of a gold file of `../shared/eval`),
 the tables are written once by the working tree and once by a checkout of `--base` (a temporary git
@@ -38,16 +40,20 @@ def input_of(name: str) -> Path:
     return path
 
 
-def extract(code: Path, source: Path, out: Path) -> None:
+def extract(code: Path, source: Path, out: Path, flags: tuple[str, ...] = ()) -> None:
     """Write the tables of `source` into `out` with the pipeline checked out at `code`."""
     env = {**os.environ, 'PYTHONPATH': str(code)}
-    command = [sys.executable, '-m', 'pipeline', 'extract', str(source), '--out', str(out), '--quiet', '--report']
+    command = [sys.executable, '-m', 'pipeline', 'extract', str(source), '--out', str(out), '--quiet', '--report',
+               *flags]
     subprocess.run(command, cwd=code, env=env, check=True)
 
 
-def differences(a: Path, b: Path) -> list[str]:
-    """Names of the files that differ between two output folders (or are only in one)."""
+def differences(a: Path, b: Path, only: set[str] | None = None) -> list[str]:
+    """Names of the files that differ between two output folders (or are only in one); with `only`,
+    just the files of those tables (`mentions` → mentions.csv)."""
     names = sorted({p.name for p in a.iterdir()} | {p.name for p in b.iterdir()})
+    if only is not None:
+        names = [name for name in names if name.rsplit('.', 1)[0] in only]
     return [name for name in names
             if not ((a / name).is_file() and (b / name).is_file() and filecmp.cmp(a / name, b / name, shallow=False))]
 
@@ -69,7 +75,11 @@ def main() -> int:
     parser.add_argument('--base', default='HEAD', help='the revision to compare with (default HEAD)')
     parser.add_argument('--sets', default=DEFAULT_SETS, help=f'comma-separated input sets (default {DEFAULT_SETS})')
     parser.add_argument('--keep', type=Path, help='keep both output folders under this folder')
+    parser.add_argument('--tables', help='compare only these tables (comma-separated names: mentions,entities)')
+    parser.add_argument('--flags', default='', help='extra options for the working tree\'s run (--no-transfers)')
     args = parser.parse_args()
+    only = set(args.tables.split(',')) if args.tables else None
+    flags = tuple(args.flags.split())
     sets = [name for name in args.sets.split(',') if name]
     work = Path(tempfile.mkdtemp(prefix='same-tables-'))
     base = work / 'base-code'
@@ -80,8 +90,8 @@ def main() -> int:
             source = input_of(name)
             before, after = work / name / 'base', work / name / 'now'
             extract(base, source, before)
-            extract(ROOT, source, after)
-            changed = differences(before, after)
+            extract(ROOT, source, after, flags)
+            changed = differences(before, after, only)
             print(f'{name}: {"same" if not changed else "DIFFERENT: " + ", ".join(changed)}')
             if 'mentions.csv' in changed:
                 print('\n'.join(mention_diff(before, after)))

@@ -35,6 +35,18 @@ def test_all_ok_exits_0_with_a_summary(docs, tmp_path, capsys, extractor):
     assert [d['doc_id'] for d in read_rows(tmp_path / 'out' / 'documents.csv')] == ['a', 'sub/b']
 
 
+def test_transfers_and_no_transfers(docs, tmp_path, extractor):
+    assert main(['extract', str(docs), '--out', str(tmp_path / 'on'), '--workers', '1', '-q']) == 0
+    assert [(r['doc_id'], r['supplier'], r['recipient'], r['weapon'], r['status'])
+            for r in read_rows(tmp_path / 'on' / 'transfers.csv')] == [('sub/b', 'RU', 'VE', 'С-400', 'delivered')]
+    assert [r['weapon'] for r in read_rows(tmp_path / 'on' / 'transfers_corpus.csv')] == ['С-400']
+    assert main(['extract', str(docs), '--out', str(tmp_path / 'off'), '--workers', '1', '-q', '--no-transfers']) == 0
+    for name in ('transfers', 'transfers_corpus'):
+        assert read_rows(tmp_path / 'off' / f'{name}.csv') == []
+    for name in ('documents', 'mentions', 'entities', 'summary'):
+        assert (tmp_path / 'on' / f'{name}.csv').read_bytes() == (tmp_path / 'off' / f'{name}.csv').read_bytes()
+
+
 def test_some_failed_exits_1(docs, tmp_path, capsys, extractor):
     (docs / 'empty.txt').write_bytes(b'')
     assert main(['extract', str(docs), '--out', str(tmp_path / 'out'), '--workers', '1']) == 1
@@ -136,4 +148,4 @@ def test_tables_are_the_same_in_every_run(tmp_path):
                               timeout=300, env={**os.environ, 'PYTHONHASHSEED': seed})
         assert done.returncode == 0, done.stderr[-2000:]
         outputs.append({p.name: p.read_bytes() for p in sorted(out.glob('*.csv'))})
-    assert len(outputs[0]) == 7 and outputs[0] == outputs[1]
+    assert len(outputs[0]) == 9 and outputs[0] == outputs[1]

@@ -63,3 +63,19 @@ def test_a_name_with_a_latin_lookalike_is_read_as_written_in_cyrillic(extractor)
     text = 'Президент Франcиско Флорес прибыл в Москву.'
     person = next(m for m in extractor(text).mentions if m.type == 'person')
     assert (person.text, person.entity) == ('Франcиско Флорес', 'Франсиско Флорес')  # text as written
+
+
+def test_transfers_switched_off_leave_the_mentions_as_they_are(extractor):
+    """`Extractor(transfers=False)`: no transfer rows, no syntax models, the same mentions."""
+    from pipeline.extract import Extractor
+    from pipeline.relations import FindTransfers
+
+    bare = Extractor(transfers=False)
+    assert not any(isinstance(step, FindTransfers) for step in bare.document_steps)
+    texts = [read_text_file(p).text for p in sorted((ROOT / 'seeds').glob('*.txt'))] + TEXTS
+    for text in texts:
+        on, off = extractor(text, 'd'), bare(text, 'd')
+        assert off.transfers == []
+        assert [(m.type, m.start, m.end, m.entity, m.code, m.kind) for m in on.mentions] == [
+            (m.type, m.start, m.end, m.entity, m.code, m.kind) for m in off.mentions]
+    assert {t.weapon for t in extractor(texts[0], 'd').transfers} >= {'Орешник', 'Калибр', 'Игла-С'}

@@ -23,7 +23,11 @@ WORDS = ['Путин', 'Мадуро', 'Россия', 'России', 'Вене
          # the person rules: joined names, kinship, patronymics, initials, gender, short forms, wiki bars
          'сын', 'жена', 'Кэтрин', 'Жермен Джексон', 'Владимирович', 'В. В. Путин', 'Медведевой', 'Евгения',
          'Медведева', 'завершила', 'Лиза', 'Елизавета Глинка', 'Уго|Уго Чавеса', 'Второй', 'III', 'Гергиев',
-         'Георгиева', 'английским', 'языками']
+         'Георгиева', 'английским', 'языками',
+         # the transfer stage: triggers, roles, quantities, anaphora
+         'поставила', 'получит', 'закупила у', 'попросил', 'просьбой о поставках', 'может поставить',
+         'на вооружении', 'армии', 'Венесуэле', 'Каракасу', 'танков', 'тысячу', '1 млн', 'около 30', 'такие ракеты',
+         'которые', 'она', 'страна', 'Пентагон', 'ВКС', 'отказалась', 'не', 'военной техники', 'систем ПВО']
 PUNCTUATION = [' ', ' ', ' ', ', ', '. ', '! ', '? ', ' — ', '-', '«', '»', '"', '„', '“', '(', ')', '\n', '\r\n',
                '\r', '\n\n', '\t', '\xa0', '…', ':', ';']
 piece = st.one_of(st.sampled_from(WORDS), st.sampled_from(PUNCTUATION),
@@ -33,13 +37,33 @@ any_text = st.text(max_size=200)
 SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
+STATUSES = {'delivered', 'ordered', 'requested', 'possible', 'refused', 'in_service'}
+
+
 def _check(extractor, text):
     result = extractor(text, 'doc')
     for m in result.mentions:
         assert 0 <= m.start < m.end <= len(text)
         assert text[m.start:m.end] == m.text
         assert m.doc_id == 'doc' and m.type in ('person', 'country', 'weapon')
+    _check_transfers(result)
     return result
+
+
+def _check_transfers(result):
+    """Never invents: every side is a country of the document or a weapon's origin; a weapon row points at
+    a weapon mention, a category row at a word of its evidence; a status, and a positive quantity or none."""
+    codes = {m.code for m in result.mentions if m.type == 'country'} | {m.origin for m in result.mentions}
+    spans = {(m.start, m.end) for m in result.mentions if m.type == 'weapon'}
+    for t in result.transfers:
+        assert t.doc_id == 'doc' and t.status in STATUSES and (t.supplier or t.recipient)
+        assert {t.supplier, t.recipient} - {''} <= codes - {''}
+        assert bool(t.weapon) != bool(t.category)
+        assert t.quantity is None or (isinstance(t.quantity, int) and t.quantity > 0)
+        if t.weapon:
+            assert (t.mention_start, t.mention_end) in spans
+        else:
+            assert t.start <= t.mention_start < t.mention_end <= t.end
 
 
 @settings(max_examples=examples(1000), **SETTINGS)

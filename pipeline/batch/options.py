@@ -23,3 +23,4 @@ class Options:
     corpus: bool = True  # summary.csv, cooccurrence.csv, cooccurrence_corpus.csv
     report: bool = False  # report.html (needs corpus)
     report_documents: int = 200  # documents shown one by one in the report
+    transfers: bool = True  # the arms-transfer stage (transfers.csv, transfers_corpus.csv); off: an empty table

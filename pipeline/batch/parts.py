@@ -18,7 +18,7 @@ from .options import Options
 
 PARTS = '.parts'
 MAX_CHUNK_CHARS = 4_000_000  # a chunk closes early when its texts reach this many characters
-PART_VERSION = 2  # bump when the part files change, so --resume refuses parts of an older layout
+PART_VERSION = 3  # bump when the part files change, so --resume refuses parts of an older layout
 
 
 def chunks(docs: Iterable[Document | Failed], size: int, max_chars: int = MAX_CHUNK_CHARS) -> Iterator[list]:
@@ -54,7 +54,7 @@ def _parts_table(parts: Path, count: int, name: str, columns: tuple[str, ...]) -
 def _signature(inputs: list[str], options: Options) -> str:
     """What a resumed run must share with the stopped one: inputs and the options that shape rows."""
     key = json.dumps([PART_VERSION, MAX_CHUNK_CHARS, inputs, options.chunk_size, options.id_column,
-                      options.text_column], ensure_ascii=False)
+                      options.text_column, options.transfers], ensure_ascii=False)
     return hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()
 
 
@@ -113,7 +113,8 @@ def _part_summary(parts: Path, number: int) -> Rows:
 
 
 def _typed(columns: list[str], row: list[str]) -> list:
-    return [int(v) if c in INTEGER_COLUMNS and v != '' else v for c, v in zip(columns, row)]
+    """A part row's cells with the integer columns as ints (None where empty: a transfer's unknown quantity)."""
+    return [(int(v) if v != '' else None) if c in INTEGER_COLUMNS else v for c, v in zip(columns, row)]
 
 
 def _merge(parts: Path, out: Path, count: int, options: Options) -> None:

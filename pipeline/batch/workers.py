@@ -32,10 +32,10 @@ def single_threaded_math() -> None:
     threadpool_limits(limits=1)
 
 
-def process_chunk(docs: list[Document | Failed]) -> Rows:
+def process_chunk(docs: list[Document | Failed], transfers: bool = True) -> Rows:
     rows = Rows()
     for doc in docs:
-        rows.extend(process_document(doc))
+        rows.extend(process_document(doc, transfers=transfers))
     return rows
 
 
@@ -75,7 +75,7 @@ class _Mapper:
             # written) instead of each importing natasha and loading them again (1.4 s on 2 cores).
             # Safe only while this process runs no other thread (the pool forks all its workers
             # before it starts its own manager thread).
-            shared_extractor()
+            shared_extractor(self.options.transfers)
             context = multiprocessing.get_context('fork')
         elif sys.platform == 'linux':
             # With threads about (a host application's; the progress bar's when a pool restarts after a
@@ -84,7 +84,8 @@ class _Mapper:
             context.set_forkserver_preload(['pipeline.batch.preload'])
         else:
             context = multiprocessing.get_context('spawn')
-        self.pool = ProcessPoolExecutor(self.options.workers, mp_context=context, initializer=_warm_up)
+        self.pool = ProcessPoolExecutor(self.options.workers, mp_context=context, initializer=_warm_up,
+                                        initargs=(self.options.transfers,))
         if context.get_start_method() == 'fork':
             # A first task forks every worker now, while this process is still single-threaded (the
             # pool forks them all at its first task, then starts its manager thread).
@@ -107,13 +108,13 @@ class _Mapper:
 
     def _submit(self, chunk: list):
         if self.client is not None:
-            return self.client.submit(process_chunk, chunk, pure=False)
-        return self.pool.submit(process_chunk, chunk)
+            return self.client.submit(process_chunk, chunk, self.options.transfers, pure=False)
+        return self.pool.submit(process_chunk, chunk, self.options.transfers)
 
     def map_ordered(self, numbered: Iterable[tuple[int, list]]) -> Iterator[tuple[int, Rows]]:
         if self.pool is None and self.client is None:
             for number, chunk in numbered:
-                yield number, process_chunk(chunk)
+                yield number, process_chunk(chunk, self.options.transfers)
             return
         from concurrent.futures.process import BrokenProcessPool
 
@@ -140,7 +141,7 @@ class _Mapper:
         self._restart_pool()
         for doc in chunk:
             try:
-                rows.extend(self.pool.submit(process_chunk, [doc]).result())
+                rows.extend(self.pool.submit(process_chunk, [doc], self.options.transfers).result())
             except BrokenProcessPool:
                 rows.extend(document_rows(doc, error=WORKER_DIED))
                 self._restart_pool()
@@ -165,6 +166,6 @@ def _single_threaded_process() -> bool:
         return threading.active_count() == 1
 
 
-def _warm_up() -> None:
+def _warm_up(transfers: bool = True) -> None:
     single_threaded_math()
-    shared_extractor()
+    shared_extractor(transfers)

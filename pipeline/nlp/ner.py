@@ -11,6 +11,7 @@ read their windows from contiguous memory. All of it gives exactly the scores an
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import cache
 
 from ..doc import Doc, Span, Token
 from .models import MissingModelError
@@ -34,6 +35,7 @@ class NER:
                 'natasha\'s NER model (navec embeddings and slovnet NER, shipped in the natasha package) '
                 f'cannot be loaded: install natasha (pip install natasha). Cause: {error}') from error
         infer = self.tagger.infer
+        self.words_vocab = infer.encoder.words_vocab  # navec's vocabulary, which natasha's other models share
         self._np = np
         self._word_shape = word_shape
         self._model = infer.model
@@ -160,8 +162,10 @@ def _convolve(np, conv, x):
     return output.reshape(batch, windows_count, filters)
 
 
+@cache
 def news_embedding():
-    """natasha's news embeddings (the same file `natasha.NewsEmbedding` reads), as the NER needs them.
+    """natasha's news embeddings (the same file `natasha.NewsEmbedding` reads), as the NER needs them;
+    read once per process (the relation stage's syntax models share them).
 
     The tagger takes only the embeddings' id and quantized vectors from them. `NewsEmbedding` also
     reads the vocabulary and precomputes navec's similarity tables, which the tagger never reads: 0.4 s

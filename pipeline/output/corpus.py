@@ -9,7 +9,8 @@ name with that surname (`Николас Мадуро`); ambiguous surnames stay 
 one sentence of one document) and `cooccurrence_corpus.csv` (those pairs summed over the corpus).
 
 `write_corpus_tables` reads `documents.csv` and `mentions.csv` of an output folder and writes the
-three tables beside them, streaming: its memory grows with the entities and pairs, not the mentions.
+three tables beside them, streaming: its memory grows with the entities and pairs, not the mentions;
+and `transfers_corpus.csv` from `transfers.csv` where the folder has one (`transfers_corpus`).
 """
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from itertools import combinations
 from pathlib import Path
 
 from .corpus_names import Key, Names, _names_from_spellings, mention_key
-from .read import _table_path, cell_text, iter_table
+from .read import _table_path, cell_text, has_table, iter_table
+from .transfers_corpus import TRANSFER_CORPUS_COLUMNS, transfer_corpus_rows
 from .write import write_csv_rows
 
 TYPES = ('person', 'country', 'weapon')
@@ -258,23 +260,32 @@ def write_corpus_tables(out: Path, write_csv: Callable = write_csv_rows, rows: R
 
     Returns statistics for the run summary: `entities` (rows of summary.csv, and `persons`,
     `countries`, `weapons` per type), `ambiguous_surnames` (count), `pairs` (distinct pairs over the
-    corpus), `cooccurrences` (rows of cooccurrence.csv).
+    corpus), `cooccurrences` (rows of cooccurrence.csv), and `transfers` (rows of transfers_corpus.csv)
+    where there is a transfers table.
     """
     out = Path(out)
+    transfers = True
     if rows is None:
         _table_path(out, 'documents')  # as read_table: no documents table is an error
         rows = partial(iter_table, out)
+        transfers = has_table(out, 'transfers')
     tables = corpus_rows(rows, partial(write_csv, out / 'cooccurrence.csv', list(PAIR_COLUMNS)))
     write_csv(out / 'summary.csv', list(SUMMARY_COLUMNS), ([r[c] for c in SUMMARY_COLUMNS] for r in tables.summary))
     write_csv(out / 'cooccurrence_corpus.csv', list(CORPUS_PAIR_COLUMNS), tables.corpus_pairs)
     types = Counter(r['type'] for r in tables.summary)
-    return {'entities': len(tables.summary), 'persons': types['person'], 'countries': types['country'],
-            'weapons': types['weapon'], 'ambiguous_surnames': len(tables.names.ambiguous),
-            'pairs': len(tables.corpus_pairs), 'cooccurrences': tables.cooccurrences}
+    stats = {'entities': len(tables.summary), 'persons': types['person'], 'countries': types['country'],
+             'weapons': types['weapon'], 'ambiguous_surnames': len(tables.names.ambiguous),
+             'pairs': len(tables.corpus_pairs), 'cooccurrences': tables.cooccurrences}
+    if transfers:
+        corpus = transfer_corpus_rows(rows, _DocumentDates(rows))
+        write_csv(out / 'transfers_corpus.csv', list(TRANSFER_CORPUS_COLUMNS), corpus)
+        stats['transfers'] = len(corpus)
+    return stats
 
 
 def stats_text(stats: Mapping) -> str:
     """One line for the run summary."""
+    transfers = f", {stats['transfers']} arms transfers" if 'transfers' in stats else ''
     return (f"{stats['entities']} entities ({stats['persons']} persons, {stats['countries']} countries, "
             f"{stats['weapons']} weapons), {stats['ambiguous_surnames']} ambiguous surnames kept apart, "
-            f"{stats['pairs']} co-occurring pairs")
+            f"{stats['pairs']} co-occurring pairs{transfers}")

@@ -64,6 +64,22 @@ def _table_path(out: Path, name: str) -> Path:
     raise FileNotFoundError(f'{out}: no {name}.csv, {name}.parquet or tables.xlsx')
 
 
+def has_table(out: Path, name: str) -> bool:
+    """Does the output folder hold table `name` (a CSV or Parquet file, or a sheet of `tables.xlsx`)?"""
+    out = Path(out)
+    if (out / f'{name}.csv').exists() or (out / f'{name}.parquet').exists():
+        return True
+    if not (out / 'tables.xlsx').exists():
+        return False
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(out / 'tables.xlsx', read_only=True)
+    try:
+        return name in workbook.sheetnames
+    finally:
+        workbook.close()
+
+
 def iter_table(out: Path, name: str, columns: Iterable[str]) -> Iterator[tuple]:
     """The rows of table `name` of an output folder, one at a time, as tuples of the cells of `columns`
     (None for a column the table lacks); read from the same file as `read_table`, with the same cell

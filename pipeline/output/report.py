@@ -1,8 +1,10 @@
 """The review report: one self-contained HTML page (`report.html`) over an output folder's tables.
 
 The corpus section shows the most mentioned entities per type as bars and the strongest
-co-occurrences; then, for the first `max_documents` documents, each text with its persons,
-countries and weapons highlighted over their exact offsets (the canonical corpus name on hover).
+co-occurrences; the arms transfers section who supplies whom (a picture, `report_transfers`) and the
+rows of `transfers.csv`; then, for the first `max_documents` documents, each text with its persons,
+countries and weapons highlighted over their exact offsets (the canonical corpus name on hover) and its
+transfers listed.
 The page has no scripts and loads nothing: CSS is inline, every text is HTML-escaped (Jinja2
 autoescape), so a `<script>` in a document shows as text.
 """
@@ -18,7 +20,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .corpus import CORPUS_PAIR_COLUMNS, SUMMARY_COLUMNS, TYPES
 from .corpus_frames import corpus_frames
 from .corpus_names import Names
-from .read import cell_text, read_table
+from .read import cell_text, has_table, read_table
+from .report_transfers import STATUS_LABELS, STATUS_ORDER, country_names, transfer_view
 from .write import atomic_path
 
 TEMPLATES = Path(__file__).parent / 'templates'
@@ -101,8 +104,9 @@ def _optional(out: Path, name: str, columns: list[str]) -> pd.DataFrame | None:
 
 def render_report(documents: pd.DataFrame, mentions: pd.DataFrame, texts: dict[str, str],
                   max_documents: int = 200, summary: pd.DataFrame | None = None,
-                  corpus_pairs: pd.DataFrame | None = None) -> str:
-    """The report's HTML from the tables (summary and co-occurrence computed when not given)."""
+                  corpus_pairs: pd.DataFrame | None = None, transfers: pd.DataFrame | None = None) -> str:
+    """The report's HTML from the tables (summary and co-occurrence computed when not given; the
+    transfers section only where a transfers table is given)."""
     frames = corpus_frames(documents, mentions)
     names = frames.names
     summary = frames.summary if summary is None else summary
@@ -120,6 +124,8 @@ def render_report(documents: pd.DataFrame, mentions: pd.DataFrame, texts: dict[s
         if doc_id in texts and texts[doc_id] is not None:
             view.segments, view.skipped = highlight(texts[doc_id], doc_mentions, names)
         views.append(view)
+    numbers = {view.doc_id: view.number for view in views}
+    arms = transfer_view(transfers, numbers, country_names(mentions))
     statuses = Counter(cell_text(s) for s in documents['status']) if 'status' in documents else Counter()
     environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                               trim_blocks=True, lstrip_blocks=True)
@@ -130,15 +136,17 @@ def render_report(documents: pd.DataFrame, mentions: pd.DataFrame, texts: dict[s
         entity_counts=Counter(cell_text(t) for t in summary['type']),
         bars={kind: _bars(summary, kind) for kind in TYPES}, pairs=_pairs(corpus_pairs),
         total_pairs=len(corpus_pairs), ambiguous=names.ambiguous, documents=views,
-        shown=len(views), max_documents=max_documents, top_entities=TOP_ENTITIES)
+        shown=len(views), max_documents=max_documents, top_entities=TOP_ENTITIES,
+        transfers=arms, has_transfers=transfers is not None, status_order=STATUS_ORDER, status_labels=STATUS_LABELS)
 
 
 def write_report(out: Path, texts: dict[str, str], max_documents: int = 200) -> Path:
     """Write `out/report.html` (atomically) from the tables in `out` and the documents' texts.
 
     `texts` maps doc_id to the text exactly as read (mention offsets index it); documents without a
-    text are listed without one. Reads documents and mentions, and `summary.csv` and
-    `cooccurrence_corpus.csv` when present (else computes them). Only the first `max_documents`
+    text are listed without one. Reads documents and mentions, `summary.csv` and
+    `cooccurrence_corpus.csv` when present (else computes them), and the transfers table when
+    present (its section is left out otherwise). Only the first `max_documents`
     documents get a section of their own; the page says so when there are more.
     """
     out = Path(out)
@@ -146,7 +154,8 @@ def write_report(out: Path, texts: dict[str, str], max_documents: int = 200) -> 
     mentions = read_table(out, 'mentions')
     html = render_report(documents, mentions, texts, max_documents,
                          _optional(out, 'summary', SUMMARY_COLUMNS[:7]),
-                         _optional(out, 'cooccurrence_corpus', CORPUS_PAIR_COLUMNS))
+                         _optional(out, 'cooccurrence_corpus', CORPUS_PAIR_COLUMNS),
+                         read_table(out, 'transfers') if has_table(out, 'transfers') else None)
     path = out / 'report.html'
     with atomic_path(path) as tmp:
         tmp.write_text(html, encoding='utf-8')

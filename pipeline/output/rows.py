@@ -1,4 +1,5 @@
-"""Tidy rows from records: one row per document, per mention, per entity in a document, per error.
+"""Tidy rows from records: one row per document, per mention, per entity in a document, per arms
+transfer, per error.
 
 Rows are built per document (`document_rows`), so the batch runner can stream them to disk.
 """
@@ -22,10 +23,14 @@ MENTION_COLUMNS = ['doc_id', 'type', 'start', 'end', 'text', 'entity', 'code', '
                    'origin', 'sentence', 'source', 'wikidata']
 ENTITY_COLUMNS = ['doc_id', 'type', 'entity', 'code', 'weapon_class', 'origin', 'mentions', 'first_start', 'wikidata']
 ERROR_COLUMNS = ['doc_id', 'source', 'reason']
+# ../shared/eval/TRANSFERS.md: start/end and text are the evidence sentence; mention_start/mention_end the
+# weapon (or category) mention, as in the mentions table; trigger the word that states it.
+TRANSFER_COLUMNS = ['doc_id', 'supplier', 'recipient', 'weapon', 'category', 'status', 'quantity', 'start', 'end',
+                    'text', 'mention_start', 'mention_end', 'trigger', 'sentence']
 COLUMNS = {'documents': DOCUMENT_COLUMNS, 'mentions': MENTION_COLUMNS, 'entities': ENTITY_COLUMNS,
-           'errors': ERROR_COLUMNS}
+           'transfers': TRANSFER_COLUMNS, 'errors': ERROR_COLUMNS}
 INTEGER_COLUMNS = {'characters', 'sentences', 'tokens', 'mentions', 'persons', 'countries', 'weapons', 'start', 'end',
-                   'sentence', 'first_start'}
+                   'sentence', 'first_start', 'quantity', 'mention_start', 'mention_end'}
 
 
 @dataclass(slots=True)
@@ -35,6 +40,7 @@ class Rows:
     documents: list[dict] = field(default_factory=list)
     mentions: list[dict] = field(default_factory=list)
     entities: list[dict] = field(default_factory=list)
+    transfers: list[dict] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
 
     def extend(self, other: Rows) -> None:
@@ -61,7 +67,12 @@ def document_rows(doc: Document | Failed, result: Extraction | None = None, erro
         'doc_id': doc.id, 'type': m.type, 'start': m.start, 'end': m.end, 'text': m.text, 'entity': m.entity,
         'code': m.code, 'normal': m.normal, 'kind': m.kind, 'weapon_class': m.weapon_class, 'origin': m.origin,
         'sentence': m.sentence, 'source': m.source, 'wikidata': m.wikidata} for m in mentions]
-    return Rows(documents=[row], mentions=mention_rows, entities=entity_rows(doc.id, mentions))
+    transfer_rows = [{
+        'doc_id': doc.id, 'supplier': t.supplier, 'recipient': t.recipient, 'weapon': t.weapon, 'category': t.category,
+        'status': t.status, 'quantity': t.quantity, 'start': t.start, 'end': t.end, 'text': doc.text[t.start:t.end],
+        'mention_start': t.mention_start, 'mention_end': t.mention_end, 'trigger': t.trigger,
+        'sentence': t.sentence} for t in result.transfers]
+    return Rows(documents=[row], mentions=mention_rows, entities=entity_rows(doc.id, mentions), transfers=transfer_rows)
 
 
 def entity_rows(doc_id: str, mentions) -> list[dict]:
@@ -83,13 +94,13 @@ def entity_rows(doc_id: str, mentions) -> list[dict]:
     return sorted(groups.values(), key=lambda r: (order[r['type']], r['entity'], r['code']))
 
 
-def process_document(doc: Document | Failed, extractor: Extractor | None = None) -> Rows:
-    """The table rows of one document (by this process's shared extractor unless one is given); an
-    exception becomes an error row, never a lost document."""
+def process_document(doc: Document | Failed, extractor: Extractor | None = None, transfers: bool = True) -> Rows:
+    """The table rows of one document (by this process's shared extractor, with or without the transfer
+    stage, unless one is given); an exception becomes an error row, never a lost document."""
     if isinstance(doc, Failed):
         return document_rows(doc)
     try:
-        result = (extractor or shared_extractor())(doc.text, doc.id, doc.meta.get('skip', ()))
+        result = (extractor or shared_extractor(transfers))(doc.text, doc.id, doc.meta.get('skip', ()))
     except Exception as error:  # one bad document must not stop the batch
         return document_rows(doc, error=one_line(f'{type(error).__name__}: {error}'))
     return document_rows(doc, result)

@@ -20,8 +20,8 @@ from tests.paths import ROOT
 
 SEED = next((ROOT / 'seeds').glob('*.txt')).read_text(encoding='utf-8')
 PARAGRAPHS = [p for p in SEED.split('\n\n')[1:] if p.strip()]
-TABLES = ('documents', 'mentions', 'entities', 'errors')
-CORPUS_TABLES = ('summary', 'cooccurrence', 'cooccurrence_corpus')
+TABLES = ('documents', 'mentions', 'entities', 'transfers', 'errors')
+CORPUS_TABLES = ('summary', 'cooccurrence', 'cooccurrence_corpus', 'transfers_corpus')
 
 
 def corpus(folder: Path, count: int, repeat: int = 1) -> Path:

@@ -132,6 +132,32 @@ def test_corpus_section(report):
     assert 'Показаны первые' not in html
 
 
+def test_arms_transfers_section(report, corpus):
+    """The seed's transfers: the picture of who supplies whom, every row of transfers.csv in the table, and
+    each document's rows under its text."""
+    _, html, _ = report
+    transfers = read_table(corpus[0], 'transfers')
+    assert len(transfers) >= 8 and 'id="transfers"' in html and 'id="transfer-picture"' in html
+    section = html[html.index('id="transfers"'):html.index('<section id="documents">')]
+    assert section.count('<path class="band') >= 3  # RU, CN, IR → VE
+    assert 'Россия (RU)' in section and 'Венесуэла (VE)' in section and 'Китай (CN)' in section
+    table = section[section.index('id="transfer-rows"'):]
+    assert table.count('<tr>') == len(transfers) + 1
+    assert '<span class="m weapon">Орешник</span>' in table and 'на вооружении' in table and 'запрошено' in table
+    assert '<a href="#doc-1">1</a>' in table
+    documents = html[html.index('<section id="documents">'):]
+    assert 'class="transfers"' in documents and 'Игла-С <span class="st in_service">на вооружении</span> × 5000' \
+        in documents
+
+
+def test_no_transfers_table_no_section(corpus, tmp_path):
+    out, texts = corpus
+    for name in ('documents', 'mentions'):
+        shutil.copy(out / f'{name}.csv', tmp_path / f'{name}.csv')
+    html = write_report(tmp_path, texts).read_text(encoding='utf-8')
+    assert 'id="transfers"' not in html and 'class="transfers"' not in html
+
+
 def test_cap_on_documents(corpus, tmp_path):
     out, texts = corpus
     for name in ('documents', 'mentions', 'summary', 'cooccurrence_corpus'):
@@ -175,6 +201,8 @@ def test_report_in_browser_dom(report, tmp_path):
     assert re.search(r'<span class="m person" title="Николас Мадуро">Николас Мадуро</span>', dom)
     assert re.search(r'<span class="m person" title="Николас Мадуро">Мадуро</span>', dom)
     assert re.search(r'<span class="m country" title="Россия">Москвой</span>', dom)
+    assert re.search(r'<section id="transfers">', dom) and re.search(r'<svg[^>]*aria-label="Кто кому поставляет"', dom)
+    assert re.search(r'<path class="band [a-z_]+" d="M ', dom)  # the picture is drawn, not escaped
 
 
 @pytest.mark.browser

@@ -9,7 +9,7 @@ def test_tables_returns_dataframes(extractor):
     doc = pipeline.make_document('d1', 'Путин встретился с Мадуро в Москве.', 'memory')
     failed = pipeline.Failed('d2', 'memory', 'empty file')
     frames = tables([doc, failed, 'Россия и Китай'], extractor)
-    assert list(frames) == ['documents', 'mentions', 'entities', 'errors']
+    assert list(frames) == ['documents', 'mentions', 'entities', 'transfers', 'errors']
     assert list(frames['documents']['doc_id']) == ['d1', 'd2', '3']
     assert list(frames['documents']['status']) == ['ok', 'error', 'ok']
     mentions = frames['mentions']

@@ -85,3 +85,44 @@ def test_seed_gold_is_perfect_at_document_level(scores, type_):
 def test_gold_thresholds(scores, gold, type_, metric, floor):
     result = scores(gold)
     assert figure(result, type_, metric) >= floor, result[type_][metric]
+
+
+@pytest.fixture(scope='module')
+def transfer_scores(tmp_path_factory):
+    """Transfer scores per gold set (score_transfers.py over transfers.csv), each computed once."""
+    cache: dict[str, dict] = {}
+
+    def score(gold) -> dict:
+        if gold.name not in cache:
+            if not gold.is_file() or not (EVAL / 'score_transfers.py').is_file():
+                pytest.skip(f'{gold} or score_transfers.py is missing')
+            out = tmp_path_factory.mktemp(gold.stem)
+            assert run([str(gold)], out, Options(workers=2, quiet=True, corpus=False)).ok
+            result = subprocess.run(
+                [sys.executable, str(EVAL / 'score_transfers.py'), '--gold', str(gold), '--pred',
+                 str(out / 'transfers.csv'), '--json'], capture_output=True, text=True, encoding='utf-8', check=True)
+            cache[gold.name] = json.loads(result.stdout)
+        return cache[gold.name]
+
+    return score
+
+
+@pytest.mark.parametrize('name, metric, floor', [
+    # issue 16: the seed's named rows exactly, all rows >= .80; on real news named relaxed >= .70,
+    # named >= .60, status >= .80 (the floors are the issue's, a little below the figures measured now)
+    ('transfers-seed', 'named', 1.0),
+    ('transfers-seed', 'all', 0.80),
+    ('transfers-dev', 'named', 0.80),
+    ('transfers-dev', 'named_relaxed', 0.85),
+    ('transfers-dev', 'status_acc', 0.80),
+    ('transfers-own', 'named', 0.70),
+    ('transfers-own', 'named_relaxed', 0.75),
+    ('transfers-own', 'status_acc', 0.80),
+])
+def test_transfer_thresholds(transfer_scores, name, metric, floor):
+    from tests.paths import ROOT
+
+    gold = ROOT / 'tests' / 'gold' / f'{name}.jsonl' if name == 'transfers-own' else EVAL / f'{name}.jsonl'
+    result = transfer_scores(gold)
+    value = result[metric]['acc' if metric == 'status_acc' else 'f1']
+    assert value is not None and value >= floor, result[metric]
