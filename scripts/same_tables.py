@@ -34,6 +34,8 @@ SHOWN = 10  # differing mention rows printed per set
 def input_of(name: str) -> Path:
     if name == 'seeds':
         return ROOT / 'seeds'
+    if name.endswith('.jsonl') and (ROOT / name).is_file():
+        return ROOT / name  # a gold set of the project's own, `tests/gold/realnews-dev.jsonl`
     path = EVAL / f'{name}.jsonl'
     if not path.is_file():
         raise SystemExit(f'same_tables: no input set {name!r} ({path} is missing)')
@@ -88,7 +90,7 @@ def main() -> int:
     try:
         for name in sets:
             source = input_of(name)
-            before, after = work / name / 'base', work / name / 'now'
+            before, after = work / Path(name).stem / 'base', work / Path(name).stem / 'now'
             extract(base, source, before)
             extract(ROOT, source, after, flags)
             changed = differences(before, after, only)

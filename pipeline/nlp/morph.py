@@ -36,10 +36,17 @@ def stem(word: str) -> str:
     return stripped if len(stripped) >= 3 else folded
 
 
+# Two caches each: by the word as written (a hit costs no Python call), and by the form the answer
+# depends on (`Путина`, `ПУТИНА` and `путина` ask pymorphy3 once), since a dictionary look-up is the cost.
 @lru_cache(maxsize=CACHE_SIZE)
 def parses(word: str) -> tuple:
     """All pymorphy3 parses of a word (lower-cased), best first."""
-    return tuple(analyzer().parse(word.lower()))
+    return _parses(word.lower())
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _parses(lower: str) -> tuple:
+    return tuple(analyzer().parse(lower))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -50,7 +57,11 @@ def lemmas(word: str) -> frozenset[str]:
     A hyphenated word is lemmatized on its first part (`Иглы-С` → `игла-с`, `Су-30` → `су-30`),
     since the rest is a designation that does not inflect.
     """
-    key = fold(word)
+    return _lemmas(fold(word))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _lemmas(key: str) -> frozenset[str]:
     head, dash, tail = key.partition('-')
     if dash and head.isalpha():
         return frozenset(f'{lemma}{dash}{tail}' for lemma in lemmas(head))

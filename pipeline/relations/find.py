@@ -28,6 +28,7 @@ BATCH_TOKENS = 2000  # tokens parsed at once (one sequence: about 10 MB of array
 ANTECEDENT_SENTENCES = 3  # `такие ракеты` looks this many sentences back for the system named
 ANAPHORS = frozenset({'страна', 'государство', 'он', 'она', 'они'})  # words that may stand for a country
 HISTORICAL = frozenset({'SU', 'YU', 'CS', 'DD'})  # `советские танки` tells where they were made, not who gives them
+WORD = re.compile(r'[^\W\d_]\w*(?:-\w+)*')  # a word as razdel cuts it, where it starts with a letter
 SAME_ORIGIN = {frozenset({'SU', 'RU'})}  # an adjective that names the origin's successor still names the origin
 
 
@@ -81,6 +82,8 @@ class FindTransfers:
             sentence = doc.sentences[number]
             mentions = index.mentions_of(number)
             for line in _lines(doc.text, sentence):
+                if not any(compound_lemmas(w) & self._triggers for w in WORD.findall(line.text)):
+                    continue  # no trigger: the line is not worth tokenizing (the first test of _worth_parsing)
                 inside = [m for m in mentions if line.start <= m.start < line.end]
                 tokens = [Token(t.start + line.start, t.end + line.start, t.text) for t in tokenize(line.text)]
                 if self._worth_parsing(tokens, inside):

@@ -112,6 +112,9 @@ def one_nominative_per_word(group: list[Mention], gender: str | None = None, lat
     chosen = []
     for i, word in enumerate(entity):
         options = [value for value in candidates[i] if _variants(value, word)] or [word]
+        if len(options) == 1:
+            chosen.append(options[0])
+            continue
         # of the person's gender; most forms explained; then not itself a form of another option (`Ким`,
         # not `Кима`); then the fullest name's own spelling; the most mentions; a spelling with ё (`Пётр`)
         chosen.append(max(options, key=lambda value, i=i: (

@@ -133,7 +133,7 @@ def find_weapons(doc: Doc) -> list[Mention]:
                                sentence_initial, orgs, near)
         if item is None or item.last <= i:
             since += 1
-            if since > CONTEXT_WORDS and not _continues_list(words, i):
+            if context_class and since > CONTEXT_WORDS and not _continues_list(words, i):
                 context_class = None
             i += 1
             continue
