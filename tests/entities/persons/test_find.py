@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.doc import Span
+from pipeline.entities.persons.find import echo_persons, find_persons
 
 
 def test_person_in_quoted_title_dropped_by_extractor(extractor):
@@ -36,39 +37,32 @@ def test_a_name_takes_the_gender_of_its_fuller_form(extractor):
     assert {m.entity for m in persons} == {'Андриян Григорьевич Николаев'}
 
 
-def test_a_recurring_surname_is_found_where_the_tagger_missed_it(extractor):
-    from pipeline.entities.persons.find import echo_persons, find_persons
+def echoes_of(extractor, text: str, span: Span):
+    """The echoes of the one PER span given (the tagger's own spans set aside)."""
+    doc = extractor.piece(text)
+    doc.spans = [span]
+    doc.persons = find_persons(doc)
+    return echo_persons(doc)
 
+
+def test_a_recurring_surname_is_found_where_the_tagger_missed_it(extractor):
     text = ('Музыкант Кит Флинт умер в понедельник. Тело Флинта нашли дома. Мороз ударил ночью. '
             'Семья Флинтов просит тишины. «Флинт навсегда» — так назван концерт.')
-    doc = extractor.piece(text)
-    doc.spans = [Span('PER', text.index('Кит'), text.index(' умер'))]
-    doc.persons = find_persons(doc)
-    echoes = echo_persons(doc)
+    echoes = echoes_of(extractor, text, Span('PER', text.index('Кит'), text.index(' умер')))
     # the inflected surname is found; the family (plural) and the quoted title are not
     assert [(m.text, m.normal, m.source) for m in echoes] == [('Флинта', 'Флинт', 'echo')]
 
 
 def test_a_sentence_opening_ordinary_word_is_no_echo(extractor):
-    from pipeline.entities.persons.find import echo_persons, find_persons
-
     text = 'Александр Мороз выступил. Мороз ударил ночью. Позже Мороза поддержали.'
-    doc = extractor.piece(text)
-    doc.spans = [Span('PER', 0, 15)]
-    doc.persons = find_persons(doc)
-    echoes = echo_persons(doc)
+    echoes = echoes_of(extractor, text, Span('PER', 0, 15))
     assert [m.text for m in echoes] == ['Мороза']
     merged = extractor(text).mentions
     assert [m.entity for m in merged if m.type == 'person' and m.text == 'Мороза'] == ['Александр Мороз']
 
 
 def test_an_echo_may_read_as_a_plural_noun_where_it_is_the_surname_itself(extractor):
-    from pipeline.entities.persons.find import echo_persons, find_persons
-
     # `Челах` reads as a plural of `чело`, but it is the surname as the full name writes it
     text = 'Владислав Челах служил на заставе. «Я не виноват», — заявил Челах.'
-    doc = extractor.piece(text)
-    doc.spans = [Span('PER', 0, 15)]
-    doc.persons = find_persons(doc)
-    echoes = echo_persons(doc)
+    echoes = echoes_of(extractor, text, Span('PER', 0, 15))
     assert [(m.text, m.normal) for m in echoes] == [('Челах', 'Челах')]
