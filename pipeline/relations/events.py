@@ -70,7 +70,7 @@ def is_verb(parse: Parse, i: int) -> bool:
 def carries(parse: Parse, i: int) -> bool:
     """May verb `i` stand on a chain: a trigger, a modifier or a light verb?"""
     return (trigger_at(parse, i) is not None or modifier_at(parse, i) is not None
-            or bool(parse.lemmas[i] & lexicon.light_verbs()))
+            or bool(parse.lemmas[i] & lexicon.LIGHT_VERBS))
 
 
 def noun_group(parse: Parse, i: int) -> list[int]:
@@ -81,7 +81,7 @@ def noun_group(parse: Parse, i: int) -> list[int]:
         head = parse.heads[node]
         if head < 0 or head in group:
             break
-        listed = bool(parse.lemmas[head] & lexicon.list_words()) or bool(parse.lemmas[node] & lexicon.list_words())
+        listed = bool(parse.lemmas[head] & lexicon.LIST_WORDS) or bool(parse.lemmas[node] & lexicon.LIST_WORDS)
         if not listed and (parse.rels[node] not in GROUP_LINKS or parse.pos[head] not in NOMINAL):
             break  # `технику …, включая корабли`: a list stays in its noun's group
         if trigger_at(parse, head) is not None:
@@ -124,7 +124,7 @@ def _heads(parse: Parse, group: list[int], ends: frozenset[str]) -> list[int]:
     while parse.heads[node] >= 0 and len(chain) < 10:
         head = parse.heads[node]
         if parse.rels[node] in ends and not (parse.rels[node] == 'acl' and trigger_at(parse, head) is not None) \
-                and not parse.lemmas[node] & lexicon.list_words():
+                and not parse.lemmas[node] & lexicon.LIST_WORDS:
             break
         if head in chain or head in group:
             break
@@ -237,7 +237,7 @@ def collect_sides(sentence: Sentence, found: Link) -> None:
         for distance, node in enumerate(chain):
             trigger = trigger_at(parse, node)
             below = chain[distance - 1] if distance else -1
-            control_verb = bool(parse.lemmas[node] & lexicon.control_verbs()) and below >= 0 and \
+            control_verb = bool(parse.lemmas[node] & lexicon.CONTROL_VERBS) and below >= 0 and \
                 parse.rels[below] == 'xcomp' and parse.heads[below] == node
             if control_verb and kind and (trigger is None or trigger.kind == 'offer'):
                 control = table.get((kind, 'subj'), '')

@@ -44,7 +44,7 @@ class FindTransfers:
         self._hint = re.compile(r'(?<!\w)(?:' + '|'.join(stems) + ')', re.IGNORECASE)
         self._triggers = frozenset(lexicon.triggers())
         self._categories = lexicon.categories()
-        self._sides = lexicon.state_agents() | lexicon.leader_roles() | frozenset(lexicon.state_bodies()) | ANAPHORS
+        self._sides = lexicon.STATE_AGENTS | lexicon.LEADER_ROLES | frozenset(lexicon.state_bodies()) | ANAPHORS
 
     def __call__(self, doc: Doc) -> list[Transfer]:
         if not doc.mentions or not any(m.type == 'country' for m in doc.mentions):
@@ -101,7 +101,7 @@ class FindTransfers:
         if any(m.type == 'weapon' for m in mentions):
             return True
         every = frozenset().union(*words) if words else frozenset()
-        if every & lexicon.anaphoric_nouns() and any(is_determiner(t.text) for t in tokens):
+        if every & lexicon.ANAPHORIC_NOUNS and any(is_determiner(t.text) for t in tokens):
             return True  # `поставка … 24 таких машин`: the system named before
         return any(not c.needs or c.needs in every for w in words for noun in w & self._categories.keys()
                    for c in self._categories[noun])
@@ -260,7 +260,7 @@ def _nearest(index: DocumentIndex, sentence: Sentence, sides: list[tuple[int, in
 def _code(index: DocumentIndex, sentence: Sentence, side: Side, exclude=(), origin: str = '') -> str | None:
     if side.how == 'forces':  # `ВКС`: as named elsewhere; armed forces else those of the document's country
         found = index.forces_country(sentence.parse.tokens[side.token].text)
-        if found or not origin or not sentence.parse.lemmas[side.token] & lexicon.armed_forces():
+        if found or not origin or not sentence.parse.lemmas[side.token] & lexicon.ARMED_FORCES:
             return found
         return index.main_country
     if side.how not in ('anaphora', 'pronoun'):

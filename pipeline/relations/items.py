@@ -55,7 +55,7 @@ def category_items(sentence: Sentence, earlier: list[Mention]) -> list[Item]:
         words = compound_lemmas(token.text)
         if _names_a_weapon(parse, i, weapon_tokens):
             continue
-        if earlier and words & lexicon.anaphoric_nouns() and _determiner(parse, i):
+        if earlier and words & lexicon.ANAPHORIC_NOUNS and _determiner(parse, i):
             antecedent = earlier[-1]
             items.append(Item(i, antecedent.start, antecedent.end, weapon=antecedent.entity,
                               weapon_class=fold(antecedent.weapon_class), origin=antecedent.origin))
@@ -154,7 +154,7 @@ def compound_lemmas(word: str) -> frozenset[str]:
 def category_name(parse: Parse, i: int, noun: str) -> str:
     """The noun in the nominative singular with its type-defining adjectives before it, agreeing
     (`противотанковых управляемых ракет` → `противотанковая управляемая ракета`)."""
-    keep = lexicon.category_modifiers()
+    keep = lexicon.CATEGORY_MODIFIERS
     adjectives = sorted(c for c in parse.children(i) if parse.rels[c] == 'amod' and c < i
                         and compound_lemmas(parse.tokens[c].text) & keep)
     gender = _gender(noun)

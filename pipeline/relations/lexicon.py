@@ -44,6 +44,20 @@ class Category:
         return '*' in self.covers
 
 
+# The word lists of the stage (data/, one lemma per line).
+CATEGORY_MODIFIERS = load_word_list('transfer_category_modifiers.txt')
+STATE_AGENTS = load_word_list('state_agents.txt')
+ARMED_FORCES = load_word_list('armed_forces.txt')
+COLLECTIVES = load_word_list('transfer_collectives.txt')
+APPROXIMATE_WORDS = load_word_list('approximate_words.txt')
+QUANTITY_GROUP_NOUNS = load_word_list('quantity_group_nouns.txt')
+LEADER_ROLES = load_word_list('leader_roles.txt')
+LIST_WORDS = load_word_list('list_words.txt')
+LIGHT_VERBS = load_word_list('transfer_light_verbs.txt')
+CONTROL_VERBS = load_word_list('control_verbs.txt')
+ANAPHORIC_NOUNS = load_word_list('anaphoric_nouns.txt')
+
+
 @cache
 def triggers() -> dict[str, tuple[Trigger, ...]]:
     """Triggers by lemma (a lemma may have several uses, told apart by preposition)."""
@@ -80,69 +94,14 @@ def categories() -> dict[str, tuple[Category, ...]]:
 
 
 @cache
-def category_modifiers() -> frozenset[str]:
-    return load_word_list('transfer_category_modifiers.txt')
-
-
-@cache
-def state_agents() -> frozenset[str]:
-    return load_word_list('state_agents.txt')
-
-
-@cache
-def armed_forces() -> frozenset[str]:
-    return load_word_list('armed_forces.txt')
-
-
-@cache
 def state_bodies() -> dict[str, str]:
     return {fold(r['form']): r['code'] for r in read_rows('state_bodies.csv')}
-
-
-@cache
-def collectives() -> frozenset[str]:
-    return load_word_list('transfer_collectives.txt')
 
 
 @cache
 def number_words() -> dict[str, tuple[int, bool]]:
     """Lemma → (value, is a multiplier)."""
     return {fold(r['word']): (int(r['value']), bool(r['multiplier'])) for r in read_rows('number_words.csv')}
-
-
-@cache
-def approximate_words() -> frozenset[str]:
-    return load_word_list('approximate_words.txt')
-
-
-@cache
-def quantity_group_nouns() -> frozenset[str]:
-    return load_word_list('quantity_group_nouns.txt')
-
-
-@cache
-def leader_roles() -> frozenset[str]:
-    return load_word_list('leader_roles.txt')
-
-
-@cache
-def list_words() -> frozenset[str]:
-    return load_word_list('list_words.txt')
-
-
-@cache
-def light_verbs() -> frozenset[str]:
-    return load_word_list('transfer_light_verbs.txt')
-
-
-@cache
-def control_verbs() -> frozenset[str]:
-    return load_word_list('control_verbs.txt')
-
-
-@cache
-def anaphoric_nouns() -> frozenset[str]:
-    return load_word_list('anaphoric_nouns.txt')
 
 
 @cache
@@ -157,7 +116,7 @@ def category_stems() -> tuple[str, ...]:
     last vowel (`ракет`, `систем`, `оружи`; abbreviations whole: `сау`), for a quick look over a whole
     text before any lemma."""
     stems = set()
-    for noun in [*categories(), *anaphoric_nouns()]:
+    for noun in [*categories(), *ANAPHORIC_NOUNS]:
         word = noun.split('-')[0]
         stems.add(word[:-1] if len(word) > 4 and word[-1] in 'аеиоуыэюяйь' else word)
     return tuple(sorted(stems))

@@ -13,7 +13,7 @@ DIGITS = re.compile(r'\d{1,3}(?:[ \u00a0]\d{3})+|\d+')
 
 def quantity(parse: Parse, group: list[int]) -> int | None:
     """The number of units of the item whose noun group is `group` (its token first), or None."""
-    groups = lexicon.quantity_group_nouns()
+    groups = lexicon.QUANTITY_GROUP_NOUNS
     for index, node in enumerate(group):
         if index and parse.rels[group[index - 1]] == 'conj':
             break  # `тысячу танков К2, свыше 600 гаубиц К9`: the first one's number is not the next one's
@@ -80,7 +80,7 @@ def _value(parse: Parse, i: int) -> tuple[int, bool] | None:
 
 
 def _approximate(parse: Parse, i: int) -> bool:
-    approximate = lexicon.approximate_words()
+    approximate = lexicon.APPROXIMATE_WORDS
     if any(parse.lemmas[c] & approximate for c in parse.children(i)):
         return True
     return i > 0 and bool(parse.lemmas[i - 1] & approximate)

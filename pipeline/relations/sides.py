@@ -78,7 +78,7 @@ def side_of(sentence: Sentence, i: int, depth: int = 0) -> Side | None:
         if code and code in sentence.doc_codes:
             return Side(code, 'body', i)
     plural = parse.feats[i].get('Number') == 'Plur'
-    if words & (lexicon.state_agents() | lexicon.leader_roles()) and depth < 2:
+    if words & (lexicon.STATE_AGENTS | lexicon.LEADER_ROLES) and depth < 2:
         forces = None
         for child in parse.children(i):
             if parse.rels[child] in NOMINAL_LINKS and parse.rels[child] != 'conj':
@@ -91,9 +91,9 @@ def side_of(sentence: Sentence, i: int, depth: int = 0) -> Side | None:
             return Side('', 'anaphora', i)
         if forces is not None:
             return forces  # `на вооружение ВКС`: the forces name the country
-        if words & lexicon.state_agents() and not words & (lexicon.leader_roles() | {'страна', 'государство'}):
+        if words & lexicon.STATE_AGENTS and not words & (lexicon.LEADER_ROLES | {'страна', 'государство'}):
             return Side('', 'forces', i)  # `ВКС`, `армия`: the country named with them elsewhere
-    if words & lexicon.collectives() and (plural or not words & {'страна', 'государство'}):
+    if words & lexicon.COLLECTIVES and (plural or not words & {'страна', 'государство'}):
         return Side('', 'collective', i)
     return None
 
@@ -145,7 +145,7 @@ def person_states(text: str, mentions: list[Mention]) -> dict[str, str]:
     with a country right before the name (`президент России Владимир Путин`, `российского лидера
     Владимира Путина`, `министра обороны Нидерландов Кайсы Оллонгрен`), in any mention of them."""
     votes: dict[str, dict[str, int]] = {}
-    roles = lexicon.leader_roles()
+    roles = lexicon.LEADER_ROLES
     countries = sorted((m for m in mentions if m.type == 'country' and m.code), key=lambda m: m.end)
     ends = [m.end for m in countries]
     for person in (m for m in mentions if m.type == 'person'):
