@@ -73,14 +73,19 @@ def _inflected(form: str, written: frozenset[str], gender: str) -> bool:
     return any(g == gender for _, _, g in _written_forms(form, written, bare_stems=False))
 
 
-def _could_be(word: str, case: str, gender: str) -> bool:
+def _could_be(word: str, case: str, gender: str, last: bool = False) -> bool:
     """A word of a name can stand in this case: it has one of its endings, or it does not decline, as
     a woman's name ending in a consonant does not (`Чулпан Хаматовой`), nor the one-syllable parts of
-    an East Asian name (`Фан Ван Жангом`); `Гурбангулы Бердымухамедов` is no genitive: it would be
-    `Бердымухамедова`."""
+    an East Asian name before its last word (`Фан Ван Жангом`; with `last` the word is the last one,
+    which declines: `Бени Ганц` is no genitive); `Гурбангулы Бердымухамедов` is no genitive: it would
+    be `Бердымухамедова`."""
+    if '-' in word.strip('-'):  # a part may stay as written: `Лопесом-Алегрия`, `Буше-младшем`
+        return any(_could_be(part, case, gender, last) for part in word.split('-') if part)
     lower = word.lower()
-    return (bool(INITIAL.match(word) or ROMAN.fullmatch(word)) or lower[-1:] in 'оеиуэю' or _ordinal(word)
-            or gender == 'femn' and lower[-1:] not in VOWELS or sum(c in VOWELS for c in lower) == 1
+    return (bool(INITIAL.match(word) or ROMAN.fullmatch(word)) or lower[-1:] in 'оеиуэюё' or _ordinal(word)
+            or lower[-1:] == 'а' and lower[-2:-1] in VOWELS  # `Корреа`, `Калабриа` do not decline,
+            or lower.endswith(('ых', 'их'))  # nor `Щесных`, `Долгих`
+            or gender == 'femn' and lower[-1:] not in VOWELS or not last and sum(c in VOWELS for c in lower) == 1
             or any(lower.endswith(ending) for ending, _ in ENDINGS.get((gender, case), ())))
 
 

@@ -87,10 +87,16 @@ def _telling(words: tuple[str, ...]) -> list[str]:
 def _scores(words: tuple[str, ...], hint: str | None = None) -> dict[tuple[str, str], float]:
     """How well the name's known words agree on each (case, gender); 0 where none reads so."""
     telling = _telling(words)
+    # a word the dictionary does not know must be able to stand in the case: `Бени Ганц` is no genitive
+    # (it would be `Ганца`), `Апхисит Ветчачива` no accusative (`Апхисита`)
+    foreign = [word for word in words if not _known(word) and not INITIAL.match(word)]
     scores = {}
     for case in CASES:
         for gender in GENDERS:
             score = 0.0
+            if case != 'nomn' and not all(_could_be(word, case, gender, word is words[-1]) for word in foreign):
+                scores[case, gender] = score
+                continue
             for word in telling:
                 reading = _readings(word, case, gender)
                 if reading is not None:
@@ -136,8 +142,9 @@ def case_and_gender(words: tuple[str, ...], hint: str | None = None, gender_hint
                 if (len(word) > len(ending) + 2 and word.lower().endswith(ending) and not _ordinal(word)
                         and all(_could_be(other, case, gender) for other in words)):
                     return case, gender
-        if hint in CASES:
-            return hint, gender_hint or best[1]
+        gender = gender_hint or best[1]
+        if hint in CASES and (hint == 'nomn' or all(_could_be(w, hint, gender, w is words[-1]) for w in words)):
+            return hint, gender
     return best
 
 

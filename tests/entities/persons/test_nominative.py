@@ -99,6 +99,14 @@ def test_normalize_person_prefers_a_form_the_document_writes():
     ('Ганца', 'gent', 'Ганц'),             # a masculine one does not: not *Ганец
     ('Клару Освальд', None, 'Клара Освальд'),  # a surname the dictionary knows only as his first name
     ('Хамад бин Халифа Аль Тани', None, 'Хамад бин Халифа Аль Тани'),  # a family name after its article
+    # a word the dictionary does not know must be able to stand in the case the context asks for
+    ('Хосеп Гвардиола', 'gent', 'Хосеп Гвардиола'),      # his genitive would be `Хосепа Гвардиолы`
+    ('Бени Ганц', None, 'Бени Ганц'),                    # not the genitive of *Беня: `Ганц` would decline
+    ('Цвика Пик', 'accs', 'Цвика Пик'),
+    ('Александру Райсман', 'datv', 'Александра Райсман'),  # his dative would be `Райсману`: her accusative
+    ('Рафаэлем Корреа', 'ablt', 'Рафаэль Корреа'),       # a vowel before -а does not decline
+    ('Валерием Щесных', 'ablt', 'Валерий Щесных'),       # nor -ых
+    ('Майклом Лопесом-Алегрия', 'ablt', 'Майкл Лопес-Алегрия'),  # nor one part of a double surname
 ])
 def test_normalize_person_with_context(written, hint, nominative):
     assert normalize_person(name_words(written), hint=hint) == nominative
