@@ -66,7 +66,9 @@ def merge_persons(doc: Doc) -> None:
     where the one chosen joins a longer full name itself, the mention follows it. A bare
     surname that fits none joins the one full name whose surname is one letter off (`Георгиева`,
     `Валерий Гергиев`). A first name with a patronymic joins the one full name it begins (`Владимир
-    Владимирович Путин`), and a name with its surname first the same name in the usual order; alone,
+    Владимирович Путин`), or else, for a man's patronymic, the one full name of an earlier sentence that
+    starts with the first name and gives no other patronymic (`Виктор Фёдорович` → `Виктор Янукович`),
+    and a name with its surname first the same name in the usual order; alone,
     it becomes that name (`Грызлов Борис Вячеславович` → `Борис Вячеславович Грызлов`). Full
     names are indexed by surname, so a document with thousands of mentions merges in near-linear time.
     """
@@ -85,6 +87,7 @@ def merge_persons(doc: Doc) -> None:
     for name in names.values():
         for key in _surname_key(name.normal):
             by_surname.setdefault(key, []).append(name)
+    bare = {fold(m.normal) for m in mentions if m.kind != 'alias' and len(m.normal.split()) == 1}
     previous = None
     for mention in mentions:
         if mention.kind == 'alias':  # `(Volker Bouffier)` after `Фолькера Буфье`
@@ -106,6 +109,12 @@ def merge_persons(doc: Doc) -> None:
             best = _misspelt(words[-1], [other for other in names.values() if _initials_fit(mention.normal, other)])
         if best is None and len(words) >= 2:
             best = _by_words(words, names.values())
+        if best is None and _first_and_his_patronymic(words, bare):
+            best = _by_first_name(words[0], [other for other in names.values()
+                                             if _in_an_earlier_sentence(doc.text, other, mention.start)
+                                             and not _other_patronymic(other.normal, words[1])])
+            if best is not None:
+                mention.kind = 'first'
         mention.entity = best.normal if best else mention.normal
     # a shorter full name joins a longer one (`Джанет Рено`, `Джанет Вуд Рено`): so do the mentions
     # that joined the shorter; a name alone in official order is the person in the usual one
@@ -226,6 +235,31 @@ def _first_and_patronymic(name: str) -> bool:
         return False
     # A woman's patronymic only: a man's is also a common surname ending (`Михаил Агранович`)
     return known_as(words[1], 'Patr', 'femn')
+
+
+def _first_and_his_patronymic(words: list[str], bare: set[str]) -> bool:
+    """A man's first name and patronymic without a surname (`Виктор Фёдорович`). A man's patronymic is
+    also a surname ending (`Александр Лукашевич`): the word counts as one only where the dictionary
+    knows it so and the document never writes it alone, as a surname is."""
+    return (len(words) == 2 and known_as(words[0], 'Name') and known_as(words[1], 'Patr', 'masc')
+            and fold(words[1]) not in bare)
+
+
+SENTENCE_END = re.compile(r'[.!?…\n]')
+
+
+def _in_an_earlier_sentence(text: str, full: _FullName, start: int) -> bool:
+    """The full name is named in a sentence before the one at `start`: a first name with a patronymic
+    refers back to it, while two names in one sentence are more often two people (`Михаил Агранович,
+    Михаил Хасая`)."""
+    return any(other < start and SENTENCE_END.search(text, other, start) for other in full.starts)
+
+
+def _other_patronymic(name: str, patronymic: str) -> bool:
+    """The full name gives a patronymic, and another one (`Виктор Викторович Янукович` is not the
+    `Виктор Фёдорович` of the same document)."""
+    words = name.split()
+    return len(words) >= 3 and known_as(words[1], 'Patr') and not lemmas(words[1]) & lemmas(patronymic)
 
 
 def _by_words(words: list[str], full) -> _FullName | None:

@@ -111,6 +111,20 @@ def test_merge_across_spellings_and_hyphenated_initials():
     assert [m.entity for m in mentions] == ['Дэвид Петрэус', 'Дэвид Петрэус', 'Жан-Клод Трише', 'Жан-Клод Трише']
 
 
+def test_first_name_with_his_patronymic_joins_a_full_name_of_an_earlier_sentence(extractor):
+    text = ('Виктор Янукович прибыл в Москву. Позже Виктор Фёдорович выступил перед журналистами. '
+            'Михаил Хасая и Михаил Агранович промолчали.')
+    found = {(m.text, m.entity) for m in extractor(text).mentions if m.type == 'person'}
+    assert ('Виктор Фёдорович', 'Виктор Янукович') in found
+    assert ('Михаил Агранович', 'Михаил Агранович') in found  # in one sentence with the other Михаил: two people
+
+
+def test_first_name_with_his_patronymic_does_not_join_a_full_name_with_another():
+    mentions = [person(0, 'Виктор Викторович Янукович'), person(40, 'Виктор Фёдорович')]
+    merge_persons(Doc('Виктор Викторович Янукович приехал. Виктор Фёдорович', mentions=mentions))
+    assert [m.entity for m in mentions] == ['Виктор Викторович Янукович', 'Виктор Фёдорович']
+
+
 def test_first_name_with_womans_patronymic_joins_the_full_name():
     mentions = [person(0, 'Елизавета Глинка'), person(40, 'Елизавета Петровна'), person(80, 'Михаил Хасая'),
                 person(120, 'Михаил Агранович')]
