@@ -153,6 +153,28 @@ def context_gender(text: str, end: int) -> str | None:
     return None
 
 
+def verb_before_gender(text: str, start: int, end: int) -> str | None:
+    """'femn' for a verb of saying in her past tense right before a name that is its speaker
+    (`заявила Кая Каллас`, `«…», — сказала Каллас`), where each word of the name that the dictionary
+    knows as a name reads as her nominative (not `поблагодарила Марка Рютте`). His verb says less: its
+    subject is as often a court or a ministry and the name its object (`суд признал Иссахар виновной`)."""
+    match = previous_word(text, start)
+    word = match.group(1).lower() if match else ''
+    readings = parses(word) if word else ()
+    if not readings or not lemmas(word) & load_word_list('speech_verbs.txt'):
+        return None
+    tag = readings[0].tag
+    if not ('VERB' in tag.grammemes and 'past' in tag.grammemes and tag.gender == 'femn'):
+        return None
+    gender = str(tag.gender)
+    for name_word in re.findall(r'\w+', text[start:end]):
+        known = [p for p in parses(name_word) if p.is_known and NAME_TAGS & p.tag.grammemes]
+        if known and not any(p.tag.case == 'nomn' and p.tag.gender in (gender, None) or 'Fixd' in p.tag.grammemes
+                             for p in known):
+            return None
+    return gender
+
+
 OBLIQUE = frozenset({'gent', 'datv', 'accs', 'ablt', 'loct'})
 
 
@@ -175,7 +197,8 @@ def undeclined_after_preposition(text: str, start: int, surname: str, nominative
 def cue_gender(text: str, start: int, end: int, own: str | None = None) -> str | None:
     """The gender the words beside a name show: a past-tense verb or a short participle after it
     (`context_gender`), unless the word before it asks for another case or is a kinship noun, whose noun
-    the verb goes with (`у Клинтон был`, `Семья Обамы приобрела`, `мужем Энистон был`); else a feminine
+    the verb goes with (`у Клинтон был`, `Семья Обамы приобрела`, `мужем Энистон был`); else her verb
+    of saying before it (`verb_before_gender`); else a feminine
     noun for a person before it (`title_gender`), unless the name's own words read in the other gender
     (`own`): then the name is the noun's genitive (`заместительница Сергея Собянина`)."""
     hint = context_case(text, start)
@@ -183,6 +206,8 @@ def cue_gender(text: str, start: int, end: int, own: str | None = None) -> str |
     verb = (hint in (None, 'nomn') and not after_opening_noun(text, start)
             and not (before and is_kinship_noun(before.group(1))))
     cue = context_gender(text, end) if verb else None
+    if cue is None and hint == 'nomn':
+        cue = verb_before_gender(text, start, end)
     if cue is None:
         cue = title_gender(text, start)
         cue = None if own and cue != own else cue

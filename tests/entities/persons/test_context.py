@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.entities.persons.context import context_case, context_gender
+from pipeline.entities.persons.context import context_case, context_gender, verb_before_gender
 
 
 @pytest.mark.parametrize('text, case', [
@@ -74,3 +74,14 @@ def test_after_opening_noun(text, after):
     from pipeline.entities.persons.context import after_opening_noun
 
     assert after_opening_noun(text, text.rindex(' ') + 1) == after
+
+
+@pytest.mark.parametrize('text, name, gender', [
+    ('Как заявила Мария Захарова, встреча состоится.', 'Мария Захарова', 'femn'),  # her verb of saying: she speaks
+    ('«Это ошибка», — сказала Каллас.', 'Каллас', 'femn'),
+    ('Она поблагодарила Марка Рютте за помощь.', 'Марка Рютте', None),     # not a nominative: the object
+    ('Суд признал Иссахар виновной.', 'Иссахар', None),                     # his verb: a court's, as often
+])
+def test_verb_before_gender(text, name, gender):
+    start = text.index(name)
+    assert verb_before_gender(text, start, start + len(name)) == gender
