@@ -72,15 +72,28 @@ def context_case(text: str, start: int) -> str | None:
     return 'gent'
 
 
+TITLE_REACH = 3  # words of the genitive between a title and the country or body it is of
+
+
 def _title_before(text: str, start: int) -> str | None:
     """The case of a title before the capitalised word (a country's or an organisation's name in the
-    genitive) that ends at `start`."""
-    match = previous_word(text, start)
-    if not match or not match.group(1)[:1].islower() or not is_person_title(match.group(1)):
-        return None
-    nouns = [p for p in parses(match.group(1).lower()) if 'NOUN' in p.tag.grammemes and p.is_known]
-    # one person's title, not a plural that is itself a genitive (`секретарь кабинета министров Японии`)
-    return nouns[0].tag.case if nouns and 'sing' in nouns[0].tag.grammemes else None
+    genitive) that ends at `start`, maybe over the genitive words of the body between them
+    (`министра иностранных дел России Сергея Лаврова`); there a noun for a relation is one too, its
+    other side being the body (`представителя правительства ФРГ Штеффена Зайберта`)."""
+    for step in range(TITLE_REACH):
+        match = previous_word(text, start)
+        if not match or not match.group(1)[:1].islower():
+            return None
+        word = match.group(1)
+        if is_person_title(word) or step and is_relation_noun(word):
+            nouns = [p for p in parses(word.lower()) if 'NOUN' in p.tag.grammemes and p.is_known]
+            # one person's title, not a plural that is itself a genitive (`секретарь кабинета министров Японии`)
+            return nouns[0].tag.case if nouns and 'sing' in nouns[0].tag.grammemes else None
+        readings = parses(word.lower())
+        if not readings or readings[0].tag.case != 'gent':
+            return None
+        start = match.start()
+    return None
 
 
 def opens_sentence(text: str, start: int) -> bool:

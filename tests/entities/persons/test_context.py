@@ -24,6 +24,9 @@ from pipeline.entities.persons.context import context_case, context_gender, verb
     ('письмо вице-президенту США Байдену', 'datv'),
     ('поблагодарил председателя КНР Цзиньпина', 'gent'),
     ('секретарь кабинета министров Японии Кихара', None),  # a plural is no title of the person
+    ('встреча с министром иностранных дел России Лавровым', 'ablt'),  # a title over the words of its body…
+    ('по словам представителя правительства ФРГ Зайберта', 'gent'),  # …and there a noun for a relation
+    ('слова представителя Лопес', 'gent'),  # right before the name, it names the other person
     ('Мадуро', 'nomn'),       # a name opening the text is its subject
     ('Об этом заявил Мадуро', 'nomn'),  # after a verb: the subject
     ('Мы встретились. Мадуро', 'nomn'),  # after a sentence end
