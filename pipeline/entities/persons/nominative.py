@@ -174,14 +174,21 @@ def _normalize_person(words: tuple[str, ...], written: frozenset[str], hint: str
         # no word says the case: a word the document also writes shorter does (`Лиама Хоулетта`
         # beside `Лиам`), and the rest of the name is in the same case
         case, gender = _written_case(words, written) or (case, gender)
+    # the person's gender (decided from all its mentions) against the words' best reading: where the
+    # context asks for a case every word can stand in for that gender, a word the dictionary knows only
+    # in the other gender is a foreign name (`сменит Арлена Спектера` is his accusative: `Арлен`)
+    forced = (gender_hint in GENDERS and gender != gender_hint and hint in OBLIQUE
+              and all(_could_be(word, hint, gender_hint, word is declined[-1]) for word in declined))
+    if forced:
+        case, gender = hint, gender_hint
     out = []
     for i, word in enumerate(words):
         if INITIAL.match(word) or i in fixed:
             out.append(word)
             continue
         parts = word.split('-')
-        out.append('-'.join(_word_nominative(part, case, gender, written) if part[:1].isupper() or k == 0 else part
-                            for k, part in enumerate(parts)))
+        out.append('-'.join(_word_nominative(part, case, gender, written, forced) if part[:1].isupper() or k == 0
+                            else part for k, part in enumerate(parts)))
     return GENERATION.sub('', ' '.join(out))
 
 
@@ -206,8 +213,8 @@ def _last_part_declines(words: list[str], hint: str | None) -> bool:
                                     for ending, _ in ENDINGS[('masc', hint)])
 
 
-def _word_nominative(word: str, case: str, gender: str, written: frozenset[str]) -> str:
-    if not _known(word):
+def _word_nominative(word: str, case: str, gender: str, written: frozenset[str], forced: bool = False) -> str:
+    if not _known(word) or forced and _readings(word, case, gender) is None:
         return _foreign(word, case, gender, written)
     return _known_nominative(word, case, gender)
 

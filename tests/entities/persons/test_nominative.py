@@ -123,3 +123,13 @@ def test_normalize_person_with_context(written, hint, nominative):
 ])
 def test_own_gender(words, gender):
     assert own_gender(tuple(words)) == gender
+
+
+@pytest.mark.parametrize('written, hint, gender, nominative', [
+    # the person's gender, decided from all its mentions, over a first name the dictionary knows only as hers
+    ('Арлена Спектера', 'accs', 'masc', 'Арлен Спектер'),
+    ('Арлена Спектера', None, 'masc', 'Арлена Спектера'),   # no case asked for: nothing to go on
+    ('Марии Захаровой', 'gent', 'femn', 'Мария Захарова'),  # a reading of her gender: the words decide
+])
+def test_normalize_person_in_the_persons_gender(written, hint, gender, nominative):
+    assert normalize_person(name_words(written), hint=hint, gender_hint=gender) == nominative
