@@ -45,6 +45,9 @@ def _readings(word: str, case: str, gender: str) -> Reading | None:
         if tag.gender not in (gender, None) and 'ms-f' not in grammemes:
             continue
         weight = parse.score + (1.0 if NAME_TAGS & grammemes else 0.0) + (0.5 if parse.is_known else 0.0)
+        # two surnames of one form: the one of the adjectival declension, which the dictionary lists as
+        # a surname of its own, over the possessive one it makes of any -ов stem (`Ирины Яровой`: Яровая)
+        weight += 0.01 if 'Surn' in grammemes and adjectival(parse.normal_form) else 0.0
         if best is None or weight > best.weight:
             best = Reading(weight, None if 'Fixd' in grammemes else parse)
     if best is None and (case, gender) == ('nomn', 'femn') and WOMANS_SURNAME.search(word):
