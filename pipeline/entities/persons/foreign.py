@@ -22,7 +22,8 @@ ENDINGS = {
 }
 # Unambiguous oblique endings of foreign names, used when no known word gives the case.
 # Not -ём: it ends many Swedish surnames in the nominative (`Никлас Лидстрём`).
-GUESS_ENDINGS = (('ом', 'ablt', 'masc'), ('ем', 'ablt', 'masc'), ('ой', 'ablt', 'femn'), ('ей', 'ablt', 'femn'),
+# Not a bare -ей: it ends men's names in the nominative (`Гергей Ковач`), her instrumental is `-ией`.
+GUESS_ENDINGS = (('ом', 'ablt', 'masc'), ('ем', 'ablt', 'masc'), ('ой', 'ablt', 'femn'), ('ией', 'ablt', 'femn'),
                  ('ичу', 'datv', 'masc'), ('ича', 'gent', 'masc'),  # Slavic -ич surnames: `Деяну Станковичу`
                  ('ы', 'gent', 'masc'))  # no name ends so in the nominative: `Эммерсона Мнангагвы`, `Здено Хары`
 # The Latin letters a Cyrillic final letter is written with (`ch`, `sh`, `ph` end in h).

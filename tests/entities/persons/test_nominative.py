@@ -107,6 +107,8 @@ def test_normalize_person_prefers_a_form_the_document_writes():
     ('Рафаэлем Корреа', 'ablt', 'Рафаэль Корреа'),       # a vowel before -а does not decline
     ('Валерием Щесных', 'ablt', 'Валерий Щесных'),       # nor -ых
     ('Майклом Лопесом-Алегрия', 'ablt', 'Майкл Лопес-Алегрия'),  # nor one part of a double surname
+    ('Гергей Ковач', None, 'Гергей Ковач'),  # -ей ends his nominative, not only her instrumental
+    ('Энди Маррей', None, 'Энди Маррей'),
     ('Ирины Яровой', 'gent', 'Ирина Яровая'),  # an adjectival surname over the possessive *Ярова
     ('Марии Петровой', 'gent', 'Мария Петрова'),
 ])
