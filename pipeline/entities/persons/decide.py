@@ -21,7 +21,7 @@ from ...doc import Doc, Mention, step
 from ...nlp.morph import CACHE_SIZE, fold, parses, stem
 from .context import context_case, cue_gender, undeclined_after_preposition
 from .foreign import ENDINGS, ends_as_latin
-from .names import INITIAL, NAME_TAGS, ending_gender, name_words
+from .names import INITIAL, NAME_TAGS, VOWELS, ending_gender, name_words
 from .nominative import normalize_person, own_gender
 
 # How much each kind of evidence counts for a gender: the words of a mention read in one gender, a verb,
@@ -172,7 +172,15 @@ def _explains(value: str, form: str) -> bool:
         for ending, replacement in endings:
             if ff.endswith(ending) and ff[:-len(ending)] + replacement == fv and len(ff) > len(ending) + 1:
                 return True
+    # a fleeting vowel: `Смилянца`, and the stem left of it, `Смилянц`, are forms of `Смилянец`
+    if len(fv) > 4 and fv.endswith('ец') and fv[-3] not in VOWELS:
+        for base in (fv[:-2] + 'ц', fv[:-2] + 'ьц'):
+            if ff == base or any(ff == base + ending for ending in FLEETING_ENDINGS):
+                return True
     return False
+
+
+FLEETING_ENDINGS = ('а', 'у', 'ом', 'е', 'ем', 'ы', 'ев', 'ам', 'ами', 'ах')
 
 
 @lru_cache(maxsize=CACHE_SIZE)

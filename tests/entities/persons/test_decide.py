@@ -58,3 +58,9 @@ def test_explains(value, form, explained):
 ])
 def test_variants(a, b, variants):
     assert _variants(a, b) is variants
+
+
+def test_a_fleeting_vowel_explains_the_forms_of_a_surname():
+    assert _explains('Смилянец', 'Смилянца') and _explains('Смилянец', 'Смилянц')
+    assert _explains('Козелец', 'Козельцом')
+    assert not _explains('Смилянец', 'Смилянова')
