@@ -168,7 +168,7 @@ def context_gender(text: str, end: int) -> str | None:
 
 def verb_before_gender(text: str, start: int, end: int) -> str | None:
     """'femn' for a verb of saying in her past tense right before a name that is its speaker
-    (`заявила Кая Каллас`, `«…», — сказала Каллас`), where each word of the name that the dictionary
+    (`заявила Мария Захарова`, `«…», — сказала Каллас`), where each word of the name that the dictionary
     knows as a name reads as her nominative (not `поблагодарила Марка Рютте`). His verb says less: its
     subject is as often a court or a ministry and the name its object (`суд признал Иссахар виновной`)."""
     match = previous_word(text, start)
@@ -179,13 +179,12 @@ def verb_before_gender(text: str, start: int, end: int) -> str | None:
     tag = readings[0].tag
     if not ('VERB' in tag.grammemes and 'past' in tag.grammemes and tag.gender == 'femn'):
         return None
-    gender = str(tag.gender)
     for name_word in re.findall(r'\w+', text[start:end]):
         known = [p for p in parses(name_word) if p.is_known and NAME_TAGS & p.tag.grammemes]
-        if known and not any(p.tag.case == 'nomn' and p.tag.gender in (gender, None) or 'Fixd' in p.tag.grammemes
+        if known and not any(p.tag.case == 'nomn' and p.tag.gender in ('femn', None) or 'Fixd' in p.tag.grammemes
                              for p in known):
             return None
-    return gender
+    return 'femn'
 
 
 OBLIQUE = frozenset({'gent', 'datv', 'accs', 'ablt', 'loct'})

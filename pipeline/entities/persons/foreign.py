@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
-from ...nlp.morph import fold, keep_yo, match_case, parses
+from ...nlp.morph import CACHE_SIZE, fold, keep_yo, match_case, parses
 from .names import INITIAL, ROMAN, VOWELS, _ordinal
 
 # Case endings of foreign names the dictionary does not know, by gender and case: (ending, nominative ending).
@@ -74,6 +75,7 @@ def _inflected(form: str, written: frozenset[str], gender: str) -> bool:
     return any(g == gender for _, _, g in _written_forms(form, written, bare_stems=False))
 
 
+@lru_cache(maxsize=CACHE_SIZE)  # asked for each case and gender of every foreign word of a name
 def _could_be(word: str, case: str, gender: str, last: bool = False) -> bool:
     """A word of a name can stand in this case: it has one of its endings, or it does not decline, as
     a woman's name ending in a consonant does not (`Чулпан Хаматовой`), nor the one-syllable parts of
@@ -83,11 +85,11 @@ def _could_be(word: str, case: str, gender: str, last: bool = False) -> bool:
     if '-' in word.strip('-'):  # a part may stay as written: `Лопесом-Алегрия`, `Буше-младшем`
         return any(_could_be(part, case, gender, last) for part in word.split('-') if part)
     lower = word.lower()
-    return (bool(INITIAL.match(word) or ROMAN.fullmatch(word)) or lower[-1:] in 'оеиуэюё' or _ordinal(word)
+    return (bool(INITIAL.match(word) or ROMAN.fullmatch(word)) or lower[-1:] in 'оеиуэюё'
             or lower[-1:] == 'а' and lower[-2:-1] in VOWELS  # `Корреа`, `Калабриа` do not decline,
             or lower.endswith(('ых', 'их'))  # nor `Щесных`, `Долгих`
             or gender == 'femn' and lower[-1:] not in VOWELS or not last and sum(c in VOWELS for c in lower) == 1
-            or any(lower.endswith(ending) for ending, _ in ENDINGS.get((gender, case), ())))
+            or any(lower.endswith(ending) for ending, _ in ENDINGS.get((gender, case), ())) or _ordinal(word))
 
 
 def _foreign(word: str, case: str, gender: str, written: frozenset[str]) -> str:

@@ -92,12 +92,16 @@ def _scores(words: tuple[str, ...], hint: str | None = None) -> dict[tuple[str, 
     telling = _telling(words)
     # a word the dictionary does not know must be able to stand in the case: `Бени Ганц` is no genitive
     # (it would be `Ганца`), `Апхисит Ветчачива` no accusative (`Апхисита`)
-    foreign = [word for word in words if not _known(word) and not INITIAL.match(word)]
+    allowed = None
+    for word in words:
+        if not INITIAL.match(word) and not _known(word):
+            possible = _possible_readings(word, word is words[-1])
+            allowed = possible if allowed is None else allowed & possible
     scores = {}
     for case in CASES:
         for gender in GENDERS:
             score = 0.0
-            if case != 'nomn' and not all(_could_be(word, case, gender, word is words[-1]) for word in foreign):
+            if allowed is not None and case != 'nomn' and (case, gender) not in allowed:
                 scores[case, gender] = score
                 continue
             for word in telling:
@@ -112,6 +116,12 @@ def _scores(words: tuple[str, ...], hint: str | None = None) -> dict[tuple[str, 
                 score += (0.3 if case == hint else 0.0) + (0.01 if case == 'nomn' else 0.0)
             scores[case, gender] = score
     return scores
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _possible_readings(word: str, last: bool) -> frozenset[tuple[str, str]]:
+    """The (case, gender) a foreign word of a name can stand in (see `foreign._could_be`)."""
+    return frozenset((case, gender) for case in CASES for gender in GENDERS if _could_be(word, case, gender, last))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
