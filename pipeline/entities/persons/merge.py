@@ -10,7 +10,8 @@ from functools import lru_cache
 from ...data import read_rows
 from ...doc import Doc, Mention, step
 from ...nlp.morph import fold, lemmas, parses, stem
-from .context import cue_gender, undeclined_after_preposition
+from ...nlp.text import previous_word
+from .context import cue_gender, is_kinship_noun, undeclined_after_preposition
 from .names import SURNAME_ENDINGS, VOWELS, is_full_name, known_as, name_words
 from .nominative import own_gender
 
@@ -97,6 +98,8 @@ def merge_persons(doc: Doc) -> None:
         words = mention.normal.split()
         mention.kind = 'surname' if len(words) == 1 else 'full' if is_full_name(mention.normal) else 'initials'
         candidates = {id(n): n for key in _surname_key(mention.normal) for n in by_surname.get(key, ())}
+        if len(words) == 1 and candidates:
+            candidates = _not_the_relative(doc.text, mention, mentions, candidates)
         best = _named_before(doc.text, mention, names.values()) if len(words) == 1 else None
         best = best or _best_full(mention, words, list(candidates.values()), doc.text)
         if best is None and (len(words) == 1 or _first_and_patronymic(mention.normal)):
@@ -176,6 +179,20 @@ def _best_full(mention: Mention, words: list[str], candidates, text: str) -> _Fu
         if best is None or rank > best[0]:
             best = (rank, other)
     return best[1] if best else None
+
+
+def _not_the_relative(text: str, mention: Mention, mentions: list[Mention], candidates: dict) -> dict:
+    """A bare surname between a kinship noun and a first name names the relative, not the person the first
+    name names (`сын Байдена Хантер`: Хантер Байден's father): the full names that begin with that first
+    name are left out."""
+    before = previous_word(text, mention.start)
+    if not before or not is_kinship_noun(before.group(1)):
+        return candidates
+    after = next((m for m in mentions if m.start > mention.end), None)
+    if after is None or text[mention.end:after.start].strip() or len(after.normal.split()) != 1:
+        return candidates
+    first = lemmas(after.normal)
+    return {key: other for key, other in candidates.items() if not first & lemmas(other.normal.split()[0])}
 
 
 CAPITALISED_BEFORE = re.compile(r'([A-ZА-ЯЁ][a-zа-яё]+)[ \xa0]+$')

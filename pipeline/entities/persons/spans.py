@@ -67,9 +67,11 @@ def split_joined(text: str, cuts: list[tuple[int, int, bool]]) -> list[tuple[int
                 words[start, end] = found
     names = Counter(tuple(stem(text[s:e]) for s, e in found) for found in words.values())
     surnames: dict[str, set[str]] = {}  # the last word of a full name: the words before it
+    firsts: set[str] = set()  # the first words of full names
     for name in names:
         if len(name) >= 2:
             surnames.setdefault(name[-1], set()).add(name[-2])
+            firsts.add(name[0])
 
     def named(part: tuple[str, ...], before: str | None = None) -> bool:
         return names[part] > 0 or len(part) == 1 and bool(surnames.get(part[0], set()) - {before})
@@ -85,9 +87,11 @@ def split_joined(text: str, cuts: list[tuple[int, int, bool]]) -> list[tuple[int
                 single = len(head) == len(tail) == 1
                 if single and not (_after_kinship_noun(text, start) and not known_as(text[slice(*found[0])], 'Name')):
                     continue
-                # after a kinship noun, the relative's surname and a dictionary first name: `внучка
-                # Шаймиева Камиля`, though `Камиля` is named nowhere else
-                tail_named = named(tail, head[-1]) or single and known_as(text[slice(*found[1])], 'Name')
+                # after a kinship noun, the relative's surname and a first name the dictionary knows or
+                # another full name begins with: `внучка Шаймиева Камиля`, `сын Байдена Хантер` beside
+                # `Хантер Байден`
+                tail_named = named(tail, head[-1]) or single and (known_as(text[slice(*found[1])], 'Name')
+                                                                  or tail[0] in firsts)
                 if (not (named(head) and tail_named) or head[-1] == tail[0]
                         or known_as(text[slice(*found[k - 1])], 'Patr') or INITIAL.match(text[slice(*found[k - 1])])):
                     continue
@@ -107,9 +111,16 @@ def _after_kinship_noun(text: str, start: int) -> bool:
 
 
 def title_ranges(text: str) -> list[tuple[int, int]]:
-    """The insides of short quoted titles (`«С Мадуро +»`), where a name is part of the title."""
+    """The insides of short quoted titles (`«С Мадуро +»`), where a name is part of the title; not
+    quoted speech, which the author's words follow after a comma and a dash (`«Благодарим Ричарда
+    Никсона», — сказал он`)."""
     return [(m.start(1), m.end(1)) for m in find_quotes(text, LONGEST_TITLE).values()
-            if len(m.group(1).split()) <= MAX_TITLE_WORDS and not SENTENCE_INSIDE.search(m.group(1))]
+            if len(m.group(1).split()) <= MAX_TITLE_WORDS and not SENTENCE_INSIDE.search(m.group(1))
+            and not SPEECH_AFTER.match(text, m.end())]
+
+
+# After quoted speech: the author's words, `», — сказал он` (a comma or a dash, then a small letter).
+SPEECH_AFTER = re.compile(r'[ \xa0]*(?:,[ \xa0]*[-–—]|[-–—])[ \xa0]*[а-яё]')
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -230,3 +230,9 @@ def test_an_untagged_first_name_before_a_surname_shows_its_person():
     merge_persons(Doc(text, mentions=mentions))
     assert [m.entity for m in mentions] == ['Мейв Кеннеди Таунсенд-Маккин', 'Роберт Кеннеди',
                                             'Мейв Кеннеди Таунсенд-Маккин']
+
+
+def test_a_relatives_surname_before_a_first_name_is_not_that_persons(extractor):
+    text = 'Сын Байдена Хантер дал показания. Хантер Байден отрицает вину. Джо Байден промолчал.'
+    assert persons(extractor, text)[:2] == [('Байдена', 'Байден', 'Джо Байден', 'surname'),
+                                            ('Хантер', 'Хантер', 'Хантер Байден', 'first')]

@@ -40,6 +40,12 @@ def test_quoted_speech_is_no_title():
     assert spans_text(text, Span('PER', 1, 7)) == [('Максим', False)]
 
 
+def test_quoted_speech_followed_by_its_author_is_no_title():
+    text = '«Благодарим Ричарда Никсона», — сказал он.'
+    start = text.index('Ричарда')
+    assert spans_text(text, Span('PER', start, start + len('Ричарда Никсона'))) == [('Ричарда Никсона', False)]
+
+
 def test_a_name_ends_at_a_line_break():
     text = 'Кит Флинт\nВокалист группы умер.'
     assert spans_text(text, Span('PER', 0, text.index(' группы'))) == [('Кит Флинт', False)]
@@ -123,6 +129,9 @@ def _split(text, names):
     # the relative's surname, and a dictionary first name named nowhere else
     ('Тимур Шаймиев занял пост. Кроме того, внучка Шаймиева Камиля вошла в совет.',
      ['Тимур Шаймиев', 'Шаймиева Камиля'], ['Тимур Шаймиев', 'Шаймиева', 'Камиля']),
+    # …or a first name that begins another full name of the document
+    ('Сын Байдена Хантер дал показания. Хантер Байден отрицает вину.',
+     ['Байдена Хантер', 'Хантер Байден'], ['Байдена', 'Хантер', 'Хантер Байден']),
     # a first name with a patronymic, and a double surname, stay with the surname
     ('Владимир Владимирович сказал. Путин ушёл. Владимир Владимирович Путин вернулся.',
      ['Владимир Владимирович', 'Путин', 'Владимир Владимирович Путин'],
