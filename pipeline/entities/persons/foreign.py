@@ -47,6 +47,22 @@ def ends_as_latin(words: list[str], latin: list[str]) -> bool:
     return True
 
 
+def _written_everywhere(words: list[str], written: frozenset[str]) -> tuple[str, str] | None:
+    """The oblique (case, gender) in which every word of a name is the inflection of a form the
+    document writes (`Марьяна Шареца` beside `Марьян Шарец`: his genitive, though the dictionary
+    knows `Марьяна` only as her name); None where no one reading explains them all."""
+    shared = None
+    for word in words:
+        if INITIAL.match(word):
+            continue
+        readings = {(case, gender) for form, case, gender in _written_forms(word, written, bare_stems=False)
+                    if not _inflected(form, written, gender)}
+        shared = readings if shared is None else shared & readings
+        if not shared:
+            return None
+    return min(shared) if shared else None
+
+
 def _written_case(words: list[str], written: frozenset[str]) -> tuple[str, str] | None:
     """The (case, gender) of a name one of whose words the document also writes without its case
     ending (`Лиама`, where `Лиам` is written)."""

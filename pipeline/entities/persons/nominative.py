@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...nlp.morph import CACHE_SIZE, fold, keep_yo, match_case, parses
-from .foreign import ENDINGS, GUESS_ENDINGS, _could_be, _foreign, _written_case
+from .foreign import ENDINGS, GUESS_ENDINGS, _could_be, _foreign, _written_case, _written_everywhere
 from .names import CASES, GENDERS, GENERATION, INITIAL, NAME_TAGS, SURNAME_ENDINGS, VOWELS, _ordinal, adjectival
 
 
@@ -183,15 +183,24 @@ def _normalize_person(words: tuple[str, ...], written: frozenset[str], hint: str
     fixed = {i for i in range(len(words)) if fold(words[i]) in ARTICLES or i and fold(words[i - 1]) in ARTICLES}
     declined = tuple(word for i, word in enumerate(words) if i not in fixed) or tuple(words)
     case, gender = case_and_gender(declined, hint, gender_hint)
+    written_reading = False
     if case == 'nomn' and hint != 'nomn' and not any(_known(word) for word in words):
         # no word says the case: a word the document also writes shorter does (`Лиама Хоулетта`
         # beside `Лиам`), and the rest of the name is in the same case
         case, gender = _written_case(words, written) or (case, gender)
+    elif (case == 'nomn' and hint != 'nomn' and len(full := [w for w in declined if not INITIAL.match(w)]) > 1
+          and not all(_known(word) for word in full)):
+        # every word, one of them foreign, is a form of a shorter one the document writes: that reading,
+        # whatever the dictionary says of a word alone (`Марьяна Шареца` beside `Марьян Шарец`; not
+        # `Александра Петрова` beside `Александр Петров`, where the dictionary reads both words)
+        found = _written_everywhere(list(declined), written)
+        if found:
+            (case, gender), written_reading = found, True
     # the person's gender (decided from all its mentions) against the words' best reading: where the
     # context asks for a case every word can stand in for that gender, a word the dictionary knows only
     # in the other gender is a foreign name (`сменит Арлена Спектера` is his accusative: `Арлен`)
-    forced = (gender_hint in GENDERS and gender != gender_hint and hint in OBLIQUE
-              and all(_could_be(word, hint, gender_hint, word is declined[-1]) for word in declined))
+    forced = written_reading or (gender_hint in GENDERS and gender != gender_hint and hint in OBLIQUE
+                                 and all(_could_be(word, hint, gender_hint, word is declined[-1]) for word in declined))
     if forced:
         case, gender = hint, gender_hint
     out = []

@@ -59,6 +59,8 @@ def test_normalize_person(written, nominative):
     (['Мигелю'], {'мигель', 'мигеля', 'мигелю'}, 'gent', 'Мигель'),
     # `Лиам` is written elsewhere: `Лиама` is a genitive, and so is `Хоулетта`
     (['Лиама', 'Хоулетта'], {'лиам', 'лиама', 'хоулетта', 'хоулеттом'}, None, 'Лиам Хоулетт'),
+    # every word a form of one the document writes: his genitive, though `Марьяна` alone is her name
+    (['Марьяна', 'Шареца'], {'марьян', 'шарец', 'марьяна', 'шареца'}, None, 'Марьян Шарец'),
 ])
 def test_normalize_person_with_written_forms(words, written, hint, nominative):
     assert normalize_person(words, frozenset(written), hint) == nominative
