@@ -66,14 +66,15 @@ def _table_path(out: Path, name: str) -> Path:
 
 def has_table(out: Path, name: str) -> bool:
     """Does the output folder hold table `name` (a CSV or Parquet file, or a sheet of `tables.xlsx`)?"""
-    out = Path(out)
-    if (out / f'{name}.csv').exists() or (out / f'{name}.parquet').exists():
-        return True
-    if not (out / 'tables.xlsx').exists():
+    try:
+        path = _table_path(Path(out), name)
+    except FileNotFoundError:
         return False
+    if path.suffix != '.xlsx':
+        return True
     from openpyxl import load_workbook
 
-    workbook = load_workbook(out / 'tables.xlsx', read_only=True)
+    workbook = load_workbook(path, read_only=True)
     try:
         return name in workbook.sheetnames
     finally:

@@ -19,10 +19,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..doc import Transfer
+from ..entities.weapons.systems import script_key
 from ..nlp.text import fold
 
 RANK = {'requested': 0, 'possible': 1, 'ordered': 2, 'delivered': 3}
-LOOKALIKE = str.maketrans('асекморнтхвуАСЕКМОРНТХВУ', 'acekmophtxbyACEKMOPHTXBY')
 
 
 @dataclass(slots=True)
@@ -43,8 +43,9 @@ class Statement:
 
 
 def name_key(name: str) -> str:
-    """A weapon name for comparison: folded, Cyrillic lookalikes as Latin, no spaces or hyphens."""
-    return fold(name).translate(LOOKALIKE).replace(' ', '').replace('-', '')
+    """A weapon name for comparison: folded, Cyrillic lookalikes as Latin (the weapon gazetteer's own
+    `script_key`), no spaces or hyphens."""
+    return script_key(fold(name)).replace(' ', '').replace('-', '')
 
 
 def merge(statements: list[Statement]) -> list[Transfer]:
