@@ -51,24 +51,25 @@ def _written_everywhere(words: list[str], written: frozenset[str]) -> tuple[str,
     """The oblique (case, gender) in which every word of a name is the inflection of a form the
     document writes (`Марьяна Шареца` beside `Марьян Шарец`: his genitive, though the dictionary
     knows `Марьяна` only as her name); None where no one reading explains them all."""
-    shared = None
-    for word in words:
-        if INITIAL.match(word):
-            continue
-        readings = {(case, gender) for form, case, gender in _written_forms(word, written, bare_stems=False)
-                    if not _inflected(form, written, gender)}
-        shared = readings if shared is None else shared & readings
-        if not shared:
-            return None
-    return min(shared) if shared else None
+    readings = [list(_written_readings(word, written)) for word in words if not INITIAL.match(word)]
+    # the first reading of the first word, in the order of `ENDINGS` (the genitive before the accusative
+    # they share), that every other word has too
+    return next((reading for reading in readings[0] if all(reading in other for other in readings[1:])),
+                None) if readings else None
 
 
 def _written_case(words: list[str], written: frozenset[str]) -> tuple[str, str] | None:
     """The (case, gender) of a name one of whose words the document also writes without its case
     ending (`Лиама`, where `Лиам` is written)."""
-    return next(((case, gender) for word in words
-                 for form, case, gender in _written_forms(word, written, bare_stems=False)
-                 if not _inflected(form, written, gender)), None)
+    return next((reading for word in words for reading in _written_readings(word, written)), None)
+
+
+def _written_readings(word: str, written: frozenset[str]) -> Iterator[tuple[str, str]]:
+    """The (case, gender) in which `word` is the inflection of a form the document writes, itself not
+    inflected from a shorter one it writes, in the order of `ENDINGS`."""
+    for form, case, gender in _written_forms(word, written, bare_stems=False):
+        if not _inflected(form, written, gender):
+            yield case, gender
 
 
 def _written_forms(word: str, written: frozenset[str], bare_stems: bool = True) -> Iterator[tuple[str, str, str]]:

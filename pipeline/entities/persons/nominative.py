@@ -199,10 +199,11 @@ def _normalize_person(words: tuple[str, ...], written: frozenset[str], hint: str
     # the person's gender (decided from all its mentions) against the words' best reading: where the
     # context asks for a case every word can stand in for that gender, a word the dictionary knows only
     # in the other gender is a foreign name (`сменит Арлена Спектера` is his accusative: `Арлен`)
-    forced = written_reading or (gender_hint in GENDERS and gender != gender_hint and hint in OBLIQUE
-                                 and all(_could_be(word, hint, gender_hint, word is declined[-1]) for word in declined))
-    if forced:
+    overridden = (not written_reading and gender_hint in GENDERS and gender != gender_hint and hint in OBLIQUE
+                  and all(_could_be(word, hint, gender_hint, word is declined[-1]) for word in declined))
+    if overridden:
         case, gender = hint, gender_hint
+    forced = written_reading or overridden  # a known word without a reading in (case, gender) is read as foreign
     out = []
     for i, word in enumerate(words):
         if INITIAL.match(word) or i in fixed:

@@ -139,3 +139,10 @@ def test_own_gender(words, gender):
 ])
 def test_normalize_person_in_the_persons_gender(written, hint, gender, nominative):
     assert normalize_person(name_words(written), hint=hint, gender_hint=gender) == nominative
+
+
+def test_the_written_reading_of_every_word():
+    from pipeline.entities.persons.foreign import _written_everywhere
+    written = frozenset({'марьян', 'шарец', 'марьяна', 'шареца'})
+    assert _written_everywhere(['Марьяна', 'Шареца'], written) == ('gent', 'masc')  # the genitive before the accusative
+    assert _written_everywhere(['Марьяна', 'Шареца'], frozenset({'шарец'})) is None  # `Марьян` is not written
